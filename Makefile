@@ -1,0 +1,59 @@
+# CoTech Directory: `make run` and `make test` take a fresh machine to a running site or a passing suite.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+# The first interpreter that really runs and is 3.12 or newer: on PATH, then pyenv's.
+PYTHON := $(shell for p in python3.14 python3.13 python3.12 python3 \
+	$$(ls -d $$HOME/.pyenv/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
+	"$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { command -v "$$p"; break; }; \
+	done)
+
+.PHONY: help venv run serve test test-fast lint fmt seed migrate check-deploy clean
+
+help:
+	@echo "make run    - set up and start the site at http://127.0.0.1:$(PORT) with demo data"
+	@echo "make test   - set up and run the whole test suite"
+	@echo "make serve  - production: migrate, collectstatic, gunicorn"
+	@echo "make lint / make fmt - ruff"
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@if [ -z "$(PYTHON)" ]; then echo "No Python 3.12 or newer found: install python3.12 (or newer) and run make again." >&2; exit 1; fi
+	@test -x $(PY) || "$(PYTHON)" -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+venv: $(VENV)/.installed
+
+run: venv
+	DEBUG=true $(PY) manage.py migrate --noinput
+	DEBUG=true $(PY) manage.py seed_demo --if-empty
+	DEBUG=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+serve: venv
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput
+	$(VENV)/bin/gunicorn -c gunicorn.conf.py
+
+test: venv
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+fmt: venv
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+migrate: venv
+	DEBUG=true $(PY) manage.py migrate
+
+seed: venv
+	DEBUG=true $(PY) manage.py seed_demo
+
+clean:
+	rm -rf $(VENV) staticfiles

@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from cotech_directory import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("profiles.urls")),
+    path("", include("exchanges.urls")),
+    path("", include("meetups.urls")),
+]
