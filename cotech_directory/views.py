@@ -3,12 +3,20 @@
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
+
+# Each app that puts something on the home page offers `<app>.home.context(request)`,
+# returning a dict for templates/home.html (each app's part is a partial there).
+HOME_SECTIONS = []
 
 
 def home(request):
     """The front page: what the network is, or a signed-in member's dashboard."""
-    return render(request, "home.html")
+    context = {}
+    for path in HOME_SECTIONS:
+        context.update(import_string(path)(request))
+    return render(request, "home.html", context)
 
 
 @never_cache

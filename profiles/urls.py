@@ -1,10 +1,10 @@
 from django.urls import path
 
-from profiles import views
+from profiles.views import directory, listings
 
 app_name = "profiles"
 urlpatterns = [
-    path("coops/", views.coop_list, name="coop-list"),
-    path("listings/", views.listing_list, name="listing-list"),
-    path("me/", views.me, name="me"),
+    path("coops/", directory.coop_list, name="coop-list"),
+    path("me/", directory.me, name="me"),
+    path("listings/", listings.listing_list, name="listing-list"),
 ]

@@ -6,10 +6,6 @@ def coop_list(request):
     return render(request, "profiles/coop_list.html")
 
 
-def listing_list(request):
-    return render(request, "profiles/listing_list.html")
-
-
 @login_required
 def me(request):
     return render(request, "profiles/me.html")

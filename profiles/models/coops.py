@@ -1,0 +1,266 @@
+"""Co-operatives, who belongs to them, and what they offer the network besides skills."""
+
+import secrets
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+
+from profiles.models.shared import ContactDetails, Freshness, FreshnessQuerySet, UpForField
+
+
+class CoopStatus(models.TextChoices):
+    """The steering group approves a new co-op before the public directory lists it."""
+
+    PENDING = "pending", "Waiting for approval"
+    APPROVED = "approved", "Approved"
+    REFUSED = "refused", "Refused"
+
+
+class LegalForm(models.TextChoices):
+    WORKER_COOP = "worker-coop", "Worker co-operative"
+    MULTI_STAKEHOLDER = "multi-stakeholder", "Multi-stakeholder co-operative"
+    CONSUMER_COOP = "consumer-coop", "Consumer co-operative"
+    CBS = "cbs", "Co-operative society (CBS)"
+    CLG = "clg", "Company limited by guarantee"
+    CLS = "cls", "Company limited by shares"
+    CIC = "cic", "Community interest company"
+    LLP = "llp", "Limited liability partnership"
+    OTHER = "other", "Other"
+
+
+class CoopQuerySet(FreshnessQuerySet):
+    def public(self):
+        """Co-ops the steering group has approved: the only ones visitors see."""
+        return self.filter(status=CoopStatus.APPROVED)
+
+    def visible_to(self, user):
+        """Approved co-ops, plus those not yet approved to their own admins and to staff."""
+        if user.is_authenticated and user.is_staff:
+            return self.all()
+        if user.is_authenticated:
+            return self.filter(
+                models.Q(status=CoopStatus.APPROVED)
+                | models.Q(memberships__member__user=user, memberships__role=Membership.Role.ADMIN)
+            ).distinct()
+        return self.public()
+
+    def administered_by(self, user):
+        return self.filter(memberships__member__user=user, memberships__role=Membership.Role.ADMIN)
+
+
+class Coop(Freshness, ContactDetails):
+    """A co-operative in the network, with what it offers and needs."""
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=80, unique=True)
+    summary = models.CharField("one-line summary", max_length=200, blank=True)
+    about = models.TextField(
+        max_length=20000, blank=True, help_text="Markdown: links, lists and emphasis work."
+    )
+    website = models.URLField(blank=True)
+    logo = models.ImageField(upload_to="logos/", blank=True)
+    town = models.CharField(max_length=80, blank=True)
+    region = models.CharField(max_length=80, blank=True, db_index=True)
+    country = models.CharField(
+        max_length=2, default="GB", help_text="Two-letter ISO 3166 country code."
+    )
+    latitude = models.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    founded_year = models.PositiveSmallIntegerField(
+        "year founded", null=True, blank=True, validators=[MinValueValidator(1800)]
+    )
+    worker_count = models.PositiveIntegerField(
+        "number of workers", null=True, blank=True, validators=[MaxValueValidator(100000)]
+    )
+    legal_form = models.CharField(max_length=20, choices=LegalForm, blank=True)
+    up_for = UpForField()
+    up_for_other = models.CharField("also up for", max_length=200, blank=True)
+
+    status = models.CharField(
+        max_length=10, choices=CoopStatus, default=CoopStatus.PENDING, db_index=True
+    )
+    review_note = models.TextField(
+        max_length=2000, blank=True, help_text="The steering group's note to the co-op's admins."
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Name, summary, about text and skill names in one column, kept by
+    # refresh_search_text(), so one index serves the directory search.
+    search_text = models.TextField(blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CoopQuerySet.as_manager()
+
+    Status = CoopStatus
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "co-op"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("profiles:coop-detail", args=[self.slug])
+
+    @property
+    def up_for_values(self):
+        return UpForField.to_values(self.up_for)
+
+
+class MembershipRole(models.TextChoices):
+    ADMIN = "admin", "Admin"
+    MEMBER = "member", "Member"
+
+
+class Membership(models.Model):
+    """A person belongs to a co-op, as a member or as one of its admins."""
+
+    Role = MembershipRole
+
+    coop = models.ForeignKey(Coop, on_delete=models.CASCADE, related_name="memberships")
+    member = models.ForeignKey(
+        "profiles.Member", on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=10, choices=MembershipRole, default=MembershipRole.MEMBER)
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["coop", "member"], name="membership_unique"),
+        ]
+        indexes = [
+            # Permission checks: is this person an admin of this co-op?
+            models.Index(fields=["member", "role"], name="membership_member_role"),
+        ]
+
+    def __str__(self):
+        return f"{self.member} in {self.coop} ({self.role})"
+
+
+class JoinRequestStatus(models.TextChoices):
+    PENDING = "pending", "Waiting"
+    APPROVED = "approved", "Approved"
+    REFUSED = "refused", "Refused"
+
+
+class JoinRequest(models.Model):
+    """A person asks to join a co-op; one of its admins approves or refuses."""
+
+    Status = JoinRequestStatus
+
+    coop = models.ForeignKey(Coop, on_delete=models.CASCADE, related_name="join_requests")
+    member = models.ForeignKey(
+        "profiles.Member", on_delete=models.CASCADE, related_name="join_requests"
+    )
+    message = models.TextField(max_length=1000, blank=True)
+    status = models.CharField(
+        max_length=10, choices=JoinRequestStatus, default=JoinRequestStatus.PENDING
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        "profiles.Member", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["coop", "member"],
+                condition=models.Q(status="pending"),
+                name="joinrequest_one_pending_per_person",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member} asks to join {self.coop}"
+
+
+def new_invitation_token():
+    return secrets.token_urlsafe(32)
+
+
+class Invitation(models.Model):
+    """A co-op admin invites someone by e-mail; they join when they accept signed in."""
+
+    coop = models.ForeignKey(Coop, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField()
+    role = models.CharField(max_length=10, choices=MembershipRole, default=MembershipRole.MEMBER)
+    token = models.CharField(max_length=64, unique=True, default=new_invitation_token)
+    invited_by = models.ForeignKey(
+        "profiles.Member", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["coop", "email"],
+                condition=models.Q(accepted_at=None),
+                name="invitation_one_open_per_address",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.email} invited to {self.coop}"
+
+
+class OfficeSpace(models.Model):
+    """Desks or rooms a co-op offers to others in the network (also usable as a meetup venue)."""
+
+    class Kind(models.TextChoices):
+        DESKS = "desks", "Desks"
+        ROOM = "room", "Meeting room"
+        BOTH = "both", "Desks and rooms"
+
+    coop = models.ForeignKey(Coop, on_delete=models.CASCADE, related_name="office_spaces")
+    kind = models.CharField(max_length=10, choices=Kind, default=Kind.DESKS)
+    location = models.CharField(max_length=200, help_text="Where it is: address or area.")
+    town = models.CharField(max_length=80, blank=True)
+    capacity = models.PositiveSmallIntegerField(
+        "how many people", null=True, blank=True, validators=[MaxValueValidator(1000)]
+    )
+    terms = models.CharField(
+        max_length=300, blank=True, help_text="Free, at cost, by arrangement..."
+    )
+    accessibility = models.CharField(
+        "accessibility notes", max_length=300, blank=True, help_text="Step-free access, toilets..."
+    )
+
+    class Meta:
+        ordering = ["coop__name", "location"]
+
+    def __str__(self):
+        return f"{self.coop}: {self.location}"
+
+
+class InKindOffer(models.Model):
+    """Support a co-op offers in kind: hosting, legal advice, hardware..."""
+
+    coop = models.ForeignKey(Coop, on_delete=models.CASCADE, related_name="in_kind_offers")
+    title = models.CharField(max_length=100)
+    description = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title

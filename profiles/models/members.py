@@ -1,0 +1,79 @@
+"""A person's profile: one per account, whether or not they belong to a co-op."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from profiles.models.coops import Membership
+from profiles.models.shared import ContactDetails, Freshness, FreshnessQuerySet, UpForField
+
+
+class MemberQuerySet(FreshnessQuerySet):
+    def listed(self):
+        """Members shown in the directory: those who have given a display name."""
+        return self.exclude(display_name="").filter(user__is_active=True)
+
+
+class Member(Freshness, ContactDetails):
+    """A person in the network: what they can do, need and are up for."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="member"
+    )
+    display_name = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="How you appear in the directory. You are not listed until you give one.",
+    )
+    pronouns = models.CharField(max_length=40, blank=True)
+    bio = models.TextField(
+        "short bio", max_length=5000, blank=True, help_text="Markdown: links and lists work."
+    )
+    town = models.CharField(max_length=80, blank=True)
+    region = models.CharField(max_length=80, blank=True, db_index=True)
+    website = models.URLField(blank=True)
+    fediverse = models.CharField(
+        "fediverse", max_length=200, blank=True, help_text="@you@instance or a profile link."
+    )
+    forge = models.URLField("code forge", blank=True, help_text="GitHub, GitLab, Codeberg...")
+    availability = models.CharField(
+        "availability for exchanges",
+        max_length=300,
+        blank=True,
+        help_text="For example: two days a month, remote only.",
+    )
+    available_from = models.DateField(null=True, blank=True)
+    up_for = UpForField()
+    up_for_other = models.CharField("also up for", max_length=200, blank=True)
+    search_text = models.TextField(blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    coops = models.ManyToManyField(
+        "profiles.Coop", through=Membership, related_name="members", blank=True
+    )
+
+    objects = MemberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["display_name", "pk"]
+
+    def __str__(self):
+        return self.display_name or f"Member {self.pk}"
+
+    def get_absolute_url(self):
+        return reverse("profiles:member-detail", args=[self.pk])
+
+    @property
+    def up_for_values(self):
+        return UpForField.to_values(self.up_for)
+
+    def is_admin_of(self, coop):
+        """Whether this person administers `coop` (one query; prefer admin_coop_ids in loops)."""
+        return self.memberships.filter(coop=coop, role=Membership.Role.ADMIN).exists()
+
+    def admin_coop_ids(self):
+        """Ids of the co-ops this person administers, for permission checks over many objects."""
+        return set(
+            self.memberships.filter(role=Membership.Role.ADMIN).values_list("coop_id", flat=True)
+        )

@@ -1,0 +1,128 @@
+"""Skills and tools: taggit tags with a kind, and who offers, needs or uses them."""
+
+import re
+
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from taggit.models import TagBase
+
+MAX_SKILL_LENGTH = 50
+# Characters that carry meaning in technology names and that slugify would drop,
+# so that "C", "C++" and "C#" stay three different skills with three URLs.
+SLUG_WORDS = {"+": "plus", "#": "sharp", ".": "dot"}
+
+
+def normalise_skill_name(name):
+    """ "  django " and "Django" are one skill: trim and collapse inner spaces."""
+    return re.sub(r"\s+", " ", name).strip()
+
+
+class SkillKind(models.TextChoices):
+    TECH = "tech", "Tech skill"
+    COOP = "coop", "Co-op & business skill"
+    TOOL = "tool", "Tool"
+
+
+class SkillQuerySet(models.QuerySet):
+    def resolve(self, names, kind):
+        """
+        The skills with these names, created with `kind` where new.
+
+        Matching ignores case and surrounding spaces, so "Django", "django " and
+        "DJANGO" are one skill; the spelling first typed is kept for display.
+        """
+        wanted = {}
+        for name in names:
+            name = normalise_skill_name(name)
+            if name:
+                wanted.setdefault(name.casefold(), name)
+        if not wanted:
+            return []
+        existing = {
+            skill.name.casefold(): skill
+            for skill in self.annotate(folded=Lower("name")).filter(folded__in=list(wanted))
+        }
+        skills = []
+        for folded, name in wanted.items():
+            skill = existing.get(folded)
+            if skill is None:
+                skill, _ = self.get_or_create(
+                    name__iexact=name, defaults={"name": name, "kind": kind}
+                )
+            skills.append(skill)
+        return skills
+
+
+class Skill(TagBase):
+    """A tech skill, a co-op or business skill, or a tool: a taggit tag with a kind."""
+
+    kind = models.CharField(max_length=10, choices=SkillKind, default=SkillKind.TECH)
+
+    objects = SkillQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="skill_name_unique_ignoring_case"),
+        ]
+
+    def slugify(self, tag, i=None):
+        for char, word in SLUG_WORDS.items():
+            tag = tag.replace(char, f" {word} ")
+        return super().slugify(tag, i)
+
+    def get_absolute_url(self):
+        return reverse("profiles:skill-detail", args=[self.slug])
+
+
+class SkillRelation(models.TextChoices):
+    OFFERS = "offers", "Offers"
+    NEEDS = "needs", "Needs"
+    USES = "uses", "Uses"
+
+
+class CoopSkill(models.Model):
+    """A co-op offers, needs or uses a skill or tool."""
+
+    coop = models.ForeignKey("profiles.Coop", on_delete=models.CASCADE, related_name="skill_links")
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="coop_links")
+    relation = models.CharField(max_length=10, choices=SkillRelation)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["coop", "skill", "relation"], name="coopskill_unique_per_relation"
+            )
+        ]
+        indexes = [
+            # The skill page and matching: who offers (or needs) this skill?
+            models.Index(fields=["skill", "relation"], name="coopskill_skill_relation"),
+        ]
+
+    def __str__(self):
+        return f"{self.coop} {self.relation} {self.skill}"
+
+
+class MemberSkill(models.Model):
+    """A member offers, needs or uses a skill or tool."""
+
+    member = models.ForeignKey(
+        "profiles.Member", on_delete=models.CASCADE, related_name="skill_links"
+    )
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="member_links")
+    relation = models.CharField(max_length=10, choices=SkillRelation)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "skill", "relation"], name="memberskill_unique_per_relation"
+            )
+        ]
+        indexes = [
+            # The skill page and matching: who offers (or needs) this skill?
+            models.Index(fields=["skill", "relation"], name="memberskill_skill_relation"),
+        ]
+
+    def __str__(self):
+        return f"{self.member} {self.relation} {self.skill}"
