@@ -1,0 +1,74 @@
+"""Form fields shared by the profile and listing forms."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from taggit.utils import edit_string_for_tags
+
+from profiles.models.skills import MAX_SKILL_LENGTH, normalise_skill_name
+
+MAX_SKILLS_PER_FIELD = 20
+
+
+class SkillListInput(forms.TextInput):
+    """
+    A text box for comma-separated skills, suggesting existing ones through a
+    <datalist> (no JavaScript). The page renders the datalist with the id given
+    as `datalist` (see profiles/includes/skill_datalist.html).
+    """
+
+    def __init__(self, datalist="skill-suggestions", attrs=None):
+        super().__init__({"list": datalist, "autocomplete": "off", **(attrs or {})})
+
+    def format_value(self, value):
+        if isinstance(value, list | tuple):
+            return edit_string_for_tags([_Named(name) for name in value])
+        return super().format_value(value)
+
+
+class _Named:
+    """What taggit's edit_string_for_tags expects: something with a name."""
+
+    def __init__(self, name):
+        self.name = name
+
+
+class SkillListField(forms.CharField):
+    """Comma-separated skill names, cleaned to a list of distinct names (case ignored)."""
+
+    widget = SkillListInput
+
+    def __init__(self, *, max_skills=MAX_SKILLS_PER_FIELD, **kwargs):
+        self.max_skills = max_skills
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "help_text", "Separate with commas, e.g. Django, PostgreSQL, Bookkeeping."
+        )
+        kwargs.setdefault("max_length", 2000)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, list | tuple):
+            return list(value)
+        text = super().to_python(value)
+        # Commas separate; a name with a space stays whole ("Open source"). The
+        # order typed is kept, and the first spelling of a repeated name wins.
+        names, seen = [], set()
+        for name in text.split(","):
+            name = normalise_skill_name(name)
+            if name and name.casefold() not in seen:
+                seen.add(name.casefold())
+                names.append(name)
+        return names
+
+    def validate(self, value):
+        super().validate(value)
+        too_long = [name for name in value if len(name) > MAX_SKILL_LENGTH]
+        if too_long:
+            raise ValidationError(
+                f"Keep each skill to {MAX_SKILL_LENGTH} characters or fewer: "
+                f"“{too_long[0][:40]}…” is too long."
+            )
+        if len(value) > self.max_skills:
+            raise ValidationError(
+                f"List at most {self.max_skills} skills here (you gave {len(value)})."
+            )
