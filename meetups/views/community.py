@@ -1,0 +1,105 @@
+"""Shout-outs, the About page and the steering group page."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.syndication.views import Feed
+from django.shortcuts import redirect, render
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import format_html
+
+from cotech_directory.lib.markdown import render_markdown
+from meetups.access import get_shout_out_for
+from meetups.forms import ShoutOutForm
+from meetups.models import ShoutOut, SitePage, SteeringGroupMember
+
+
+def shout_out_list(request):
+    shout_outs = ShoutOut.objects.current().select_related("author", "cell")
+    return render(request, "meetups/shout_out_list.html", {"shout_outs": shout_outs})
+
+
+@login_required
+def shout_out_create(request):
+    form = ShoutOutForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        shout_out = form.save(commit=False)
+        shout_out.author = request.user.member
+        shout_out.save()
+        messages.success(request, "Your shout-out is up.")
+        return redirect("meetups:shout-out-list")
+    return render(request, "meetups/shout_out_form.html", {"form": form})
+
+
+@login_required
+def shout_out_edit(request, pk):
+    shout_out = get_shout_out_for(request, pk)
+    form = ShoutOutForm(request.POST or None, instance=shout_out)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your shout-out is updated.")
+        return redirect("meetups:shout-out-list")
+    return render(request, "meetups/shout_out_form.html", {"form": form, "shout_out": shout_out})
+
+
+@login_required
+def shout_out_delete(request, pk):
+    """The author, or staff, removes a shout-out after confirming."""
+    shout_out = get_shout_out_for(request, pk, delete=True)
+    if request.method == "POST":
+        shout_out.delete()
+        messages.success(request, "The shout-out is removed.")
+        return redirect("meetups:shout-out-list")
+    return render(request, "meetups/shout_out_delete.html", {"shout_out": shout_out})
+
+
+class ShoutOutFeed(Feed):
+    """Atom feed of shout-outs whose date has not passed."""
+
+    feed_type = Atom1Feed
+    title = "CoTech shout-outs"
+    subtitle = "Events members of the network are going to, and invite others to."
+    link = "/shout-outs/"
+
+    def items(self):
+        return ShoutOut.objects.current().select_related("author", "cell")[:50]
+
+    def item_title(self, item):
+        return f"{item.title} ({item.date:%-d %B %Y})"
+
+    def item_description(self, item):
+        place = format_html("<p>{}</p>", item.place) if item.place else ""
+        return place + render_markdown(item.note)
+
+    def item_author_name(self, item):
+        return str(item.author)
+
+    def item_link(self, item):
+        return item.link or item.get_absolute_url()
+
+    def item_guid(self, item):
+        return f"shout-out-{item.pk}"
+
+    def item_guid_is_permalink(self, item):
+        return False
+
+    def item_pubdate(self, item):
+        return item.created_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+
+def about(request):
+    return render(request, "meetups/site_page.html", {"page": SitePage.objects.page("about")})
+
+
+def steering_group(request):
+    """What the steering group is for, and who is on it (staff accounts marked as such)."""
+    people = SteeringGroupMember.objects.filter(
+        member__user__is_staff=True, member__user__is_active=True
+    ).select_related("member")
+    return render(
+        request,
+        "meetups/steering_group.html",
+        {"page": SitePage.objects.page("steering-group"), "people": people},
+    )

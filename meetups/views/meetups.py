@@ -1,0 +1,214 @@
+"""Meetups and national gatherings: scheduling, changes, replies, calendars, notes to attendees."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mass_mail
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from meetups.access import get_cell_for, get_meetup_for
+from meetups.calendars import calendar_response, feed_meetups
+from meetups.forms import EmailAttendeesForm, MeetupForm, RSVPForm
+from meetups.models import RSVP, Cell, Meetup, MeetupError
+from meetups.models.cells import add_months
+from profiles.models import Member
+
+
+def schedule_initial(cell):
+    """The cadence after the last meetup, same time and venue; tomorrow if that has passed."""
+    last = (
+        cell.meetups.exclude(status=Meetup.Status.CANCELLED).order_by("-starts_at", "-pk").first()
+    )
+    if last is None:
+        return {"title": f"{cell.name} meetup"}
+    starts_at = add_months(last.starts_at, cell.cadence_months)
+    now = timezone.now()
+    while starts_at < now:
+        starts_at = add_months(starts_at, cell.cadence_months)
+    return {
+        "title": last.title,
+        "starts_at": timezone.localtime(starts_at),
+        "ends_at": timezone.localtime(starts_at + (last.ends_at - last.starts_at)),
+        "kind": last.kind,
+        "venue": last.venue,
+        "office_space": last.office_space_id,
+        "online_link": last.online_link,
+        "capacity": last.capacity,
+    }
+
+
+def _schedule(request, cell, form, template_context):
+    if request.method == "POST" and form.is_valid():
+        try:
+            meetup = Meetup.schedule(cell, request.user.member, **form.meetup_fields())
+        except MeetupError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "The meetup is scheduled.")
+            return redirect(meetup)
+    return render(request, "meetups/meetup_form.html", {"form": form, **template_context})
+
+
+@login_required
+def meetup_schedule(request, slug):
+    """ "Schedule the next meetup", pre-filled from the cell's cadence and its last meetup."""
+    cell = get_cell_for(request, slug, schedule=True)
+    form = MeetupForm(request.POST or None, initial=schedule_initial(cell))
+    return _schedule(request, cell, form, {"cell": cell})
+
+
+@login_required
+def gathering_schedule(request):
+    """The steering group schedules a national gathering (a meetup with no cell)."""
+    if not request.user.is_staff:
+        raise PermissionDenied
+    form = MeetupForm(request.POST or None, initial={"title": "CoTech national gathering"})
+    return _schedule(request, None, form, {"gathering": True})
+
+
+def meetup_detail(request, pk):
+    """A meetup; signed-in members see who replied, organisers can change it."""
+    meetup = get_meetup_for(request, pk)
+    user = request.user
+    rsvps = []
+    mine = None
+    if user.is_authenticated:
+        rsvps = list(meetup.rsvps.select_related("member").order_by("answered_at", "pk"))
+        mine = next((r for r in rsvps if r.member.user_id == user.pk), None)
+    going = sum(1 for r in rsvps if r.status == RSVP.Status.GOING)
+    context = {
+        "meetup": meetup,
+        "rsvps": rsvps,
+        "going": [r for r in rsvps if r.status == RSVP.Status.GOING],
+        "maybe": [r for r in rsvps if r.status == RSVP.Status.MAYBE],
+        "waiting": [r for r in rsvps if r.status == RSVP.Status.WAITING],
+        "going_count": going if user.is_authenticated else meetup.going_count(),
+        "mine": mine,
+        "can_organise": meetup.can_organise(user),
+        "rsvp_form": RSVPForm(initial={"answer": mine.status if mine else "going"}),
+        "open_for_replies": meetup.status == Meetup.Status.SCHEDULED and not meetup.has_ended,
+    }
+    if meetup.is_gathering:
+        context["cells"] = Cell.objects.active().prefetch_related("champions")
+    return render(request, "meetups/meetup_detail.html", context)
+
+
+@login_required
+def meetup_edit(request, pk):
+    meetup = get_meetup_for(request, pk, organise=True)
+    form = MeetupForm(request.POST or None, instance=meetup)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meetup.change(**form.meetup_fields())
+        except MeetupError as error:
+            field = "capacity" if "capacity" in str(error) else None
+            form.add_error(field, str(error))
+        else:
+            messages.success(request, "The meetup is updated.")
+            return redirect(meetup)
+    return render(request, "meetups/meetup_form.html", {"form": form, "meetup": meetup})
+
+
+@login_required
+def meetup_cancel(request, pk):
+    """Cancelling asks for confirmation; the meetup stays in calendars, marked cancelled."""
+    meetup = get_meetup_for(request, pk, organise=True)
+    if request.method == "POST":
+        try:
+            meetup.cancel()
+        except MeetupError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, "The meetup is cancelled.")
+        return redirect(meetup)
+    return render(request, "meetups/meetup_cancel.html", {"meetup": meetup})
+
+
+@login_required
+@require_POST
+def meetup_record_held(request, pk):
+    """After the meetup: record that it took place, which asks the next founder."""
+    meetup = get_meetup_for(request, pk, organise=True)
+    try:
+        term = meetup.record_held()
+    except MeetupError as error:
+        messages.error(request, str(error))
+    else:
+        who = f" {term.member} has been asked to be the next founder." if term else ""
+        messages.success(request, f"Recorded that the meetup took place.{who}")
+    return redirect(meetup.cell or meetup)
+
+
+@login_required
+@require_POST
+def meetup_rsvp(request, pk):
+    meetup = get_meetup_for(request, pk)
+    form = RSVPForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose going, maybe or not going.")
+        return redirect(meetup)
+    try:
+        rsvp = meetup.reply(request.user.member, form.cleaned_data["answer"])
+    except MeetupError as error:
+        messages.error(request, str(error))
+    else:
+        if rsvp.status == RSVP.Status.WAITING:
+            messages.warning(request, "The meetup is full: you are on the waiting list.")
+        else:
+            messages.success(request, f"Your reply: {rsvp.get_status_display()}.")
+    return redirect(meetup)
+
+
+@login_required
+def meetup_email(request, pk):
+    """Organisers e-mail everyone who replied going, maybe or waiting about a change."""
+    meetup = get_meetup_for(request, pk, organise=True)
+    form = EmailAttendeesForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        link = request.build_absolute_uri(meetup.get_absolute_url())
+        body = f"{form.cleaned_data['message']}\n\n{meetup.title}: {link}\n"
+        subject = f"[CoTech Directory] {form.cleaned_data['subject']}"
+        sent = send_mass_mail(
+            [(subject, body, None, [email]) for email in meetup.attendee_emails()]
+        )
+        messages.success(request, f"Your message went to {sent} people.")
+        return redirect(meetup)
+    return render(request, "meetups/meetup_email.html", {"form": form, "meetup": meetup})
+
+
+def meetup_calendar(request, pk):
+    meetup = get_meetup_for(request, pk)
+    return calendar_response(
+        request, [meetup], name=meetup.title, filename=f"meetup-{meetup.pk}.ics"
+    )
+
+
+def all_calendar(request):
+    """Every meetup and national gathering of the network, in one feed."""
+    meetups = feed_meetups(Meetup.objects.filter(Q(cell=None) | Q(cell__status=Cell.Status.ACTIVE)))
+    return calendar_response(
+        request, meetups, name="CoTech meetups and gatherings", filename="cotech-meetups.ics"
+    )
+
+
+def gathering_list(request):
+    """National gatherings, and the cells and champions that link to them."""
+    now = timezone.now()
+    gatherings = Meetup.objects.gatherings().annotate(
+        going=Count("rsvps", filter=Q(rsvps__status=RSVP.Status.GOING))
+    )
+    cells = Cell.objects.active().prefetch_related(
+        Prefetch("champions", queryset=Member.objects.order_by("display_name"))
+    )
+    return render(
+        request,
+        "meetups/gathering_list.html",
+        {
+            "upcoming": gatherings.upcoming(now),
+            "past": gatherings.past(now),
+            "cells": cells,
+        },
+    )
