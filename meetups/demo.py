@@ -91,7 +91,7 @@ def seed(demo_user):
         cell.rotation_round = 3
         cell.save(update_fields=["rotation_round"])
         starts = (now - timedelta(days=300 if name == "London" else 120)).replace(hour=18)
-        for index in range(2):
+        for _ in range(2):
             Meetup.objects.create(
                 cell=cell,
                 title=f"{name} cell meetup",

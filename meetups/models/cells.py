@@ -188,11 +188,11 @@ class Cell(models.Model):
         terms = list(
             self.founder_terms.filter(
                 status__in=[FounderTerm.Status.SERVED, FounderTerm.Status.SERVING]
-            ).values_list("member_id", "ended_on", "started_on")
+            ).values_list("member_id", "ended_on")
         )
         now = timezone.now()
         last_served = {}
-        for member_id, ended_on, started_on in terms:
+        for member_id, ended_on in terms:
             moment = ended_on or now
             last_served[member_id] = max(last_served.get(member_id, moment), moment)
         passed = set(

@@ -224,9 +224,9 @@ class Meetup(models.Model):
             if answer == RSVP.Status.GOING and was in (RSVP.Status.GOING, RSVP.Status.WAITING):
                 return rsvp
             now = timezone.now()
-            if answer == RSVP.Status.GOING and meetup.capacity is not None:
-                if meetup.going_count() >= meetup.capacity:
-                    answer = RSVP.Status.WAITING
+            full = meetup.capacity is not None and meetup.going_count() >= meetup.capacity
+            if answer == RSVP.Status.GOING and full:
+                answer = RSVP.Status.WAITING
             rsvp.status = answer
             rsvp.answered_at = now
             rsvp.save()
