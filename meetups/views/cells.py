@@ -106,7 +106,7 @@ def cell_detail(request, slug):
 @login_required
 def cell_propose(request):
     """A member proposes a cell; the steering group approves it in the admin."""
-    form = CellProposalForm(request.POST or None)
+    form = CellProposalForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         cell = form.save(commit=False)
         cell.status = Cell.Status.PROPOSED
@@ -130,7 +130,7 @@ def unique_slug(name):
 @login_required
 def cell_edit(request, slug):
     cell = get_cell_for(request, slug, manage=True)
-    form = CellForm(request.POST or None, instance=cell)
+    form = CellForm(request.POST if request.method == "POST" else None, instance=cell)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "The cell is updated.")
@@ -170,7 +170,7 @@ def cell_leave(request, slug):
 def cell_rotate(request, slug):
     """A champion hands the founder's role on: to the next in line or to a member they choose."""
     cell = get_cell_for(request, slug, manage=True)
-    form = RotateForm(request.POST or None, cell=cell)
+    form = RotateForm(request.POST if request.method == "POST" else None, cell=cell)
     if request.method == "POST" and form.is_valid():
         try:
             term = cell.rotate_founder(to=form.cleaned_data["to"])

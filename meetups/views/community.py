@@ -20,7 +20,7 @@ def shout_out_list(request):
 
 @login_required
 def shout_out_create(request):
-    form = ShoutOutForm(request.POST or None)
+    form = ShoutOutForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         shout_out = form.save(commit=False)
         shout_out.author = request.user.member
@@ -33,7 +33,7 @@ def shout_out_create(request):
 @login_required
 def shout_out_edit(request, pk):
     shout_out = get_shout_out_for(request, pk)
-    form = ShoutOutForm(request.POST or None, instance=shout_out)
+    form = ShoutOutForm(request.POST if request.method == "POST" else None, instance=shout_out)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Your shout-out is updated.")

@@ -56,7 +56,9 @@ def _schedule(request, cell, form, template_context):
 def meetup_schedule(request, slug):
     """ "Schedule the next meetup", pre-filled from the cell's cadence and its last meetup."""
     cell = get_cell_for(request, slug, schedule=True)
-    form = MeetupForm(request.POST or None, initial=schedule_initial(cell))
+    form = MeetupForm(
+        request.POST if request.method == "POST" else None, initial=schedule_initial(cell)
+    )
     return _schedule(request, cell, form, {"cell": cell})
 
 
@@ -65,7 +67,10 @@ def gathering_schedule(request):
     """The steering group schedules a national gathering (a meetup with no cell)."""
     if not request.user.is_staff:
         raise PermissionDenied
-    form = MeetupForm(request.POST or None, initial={"title": "CoTech national gathering"})
+    form = MeetupForm(
+        request.POST if request.method == "POST" else None,
+        initial={"title": "CoTech national gathering"},
+    )
     return _schedule(request, None, form, {"gathering": True})
 
 
@@ -99,7 +104,7 @@ def meetup_detail(request, pk):
 @login_required
 def meetup_edit(request, pk):
     meetup = get_meetup_for(request, pk, organise=True)
-    form = MeetupForm(request.POST or None, instance=meetup)
+    form = MeetupForm(request.POST if request.method == "POST" else None, instance=meetup)
     if request.method == "POST" and form.is_valid():
         try:
             meetup.change(**form.meetup_fields())
@@ -166,7 +171,7 @@ def meetup_rsvp(request, pk):
 def meetup_email(request, pk):
     """Organisers e-mail everyone who replied going, maybe or waiting about a change."""
     meetup = get_meetup_for(request, pk, organise=True)
-    form = EmailAttendeesForm(request.POST or None)
+    form = EmailAttendeesForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         link = request.build_absolute_uri(meetup.get_absolute_url())
         body = f"{form.cleaned_data['message']}\n\n{meetup.title}: {link}\n"
