@@ -107,7 +107,8 @@ class RotateForm(forms.Form):
 
 class RSVPForm(forms.Form):
     answer = forms.ChoiceField(
-        choices=[("going", "Going"), ("maybe", "Maybe"), ("not_going", "Not going")]
+        choices=[("going", "Going"), ("maybe", "Maybe"), ("not_going", "Not going")],
+        widget=forms.RadioSelect,
     )
 
 

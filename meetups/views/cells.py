@@ -64,9 +64,11 @@ def cell_detail(request, slug):
     terms = list(cell.founder_terms.select_related("member").order_by("-proposed_at", "-pk"))
     open_term = next((t for t in terms if t.status in FounderTerm.OPEN), None)
     meetups = list(
-        cell.meetups.annotate(
+        cell.meetups.select_related("cell")
+        .annotate(
             going=Count("rsvps", filter=Q(rsvps__status=RSVP.Status.GOING)),
-        ).order_by("starts_at", "pk")
+        )
+        .order_by("starts_at", "pk")
     )
     upcoming = [m for m in meetups if m.ends_at >= now]
     past = [m for m in reversed(meetups) if m.ends_at < now]
@@ -98,7 +100,7 @@ def cell_detail(request, slug):
         and open_term.status == FounderTerm.Status.PROPOSED
         and open_term.member.user_id == user.pk
         else None,
-        "shout_outs": ShoutOut.objects.current().filter(cell=cell).select_related("author"),
+        "shout_outs": ShoutOut.objects.current().filter(cell=cell).select_related("author", "cell"),
     }
     return render(request, "meetups/cell_detail.html", context)
 
