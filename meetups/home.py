@@ -4,7 +4,7 @@ from meetups.models import Cell, Meetup, ShoutOut
 
 
 def context(request):
-    """Three queries whatever the data: shout-outs, and the next meetups with their cells."""
+    """Two queries whatever the data: shout-outs, and the next meetups with their cells."""
     return {
         "home_shout_outs": ShoutOut.objects.current().select_related("author", "cell")[:6],
         "home_meetups": Meetup.objects.upcoming()

@@ -104,8 +104,8 @@ def test_cell_list_query_budget(cast, client):
             make_meetup(cell)
             FounderTerm.objects.create(cell=cell, member=cell.members.first())
 
-    # session-less visitor: cells with member counts, champions, open founder terms,
-    # upcoming meetups (1 + 3 prefetches); SitePage-free.
+    # A visitor: cells with member counts, then prefetched champions, open founder terms
+    # and upcoming meetups.
     assert_query_budget(client, "/cells/", grow=grow, budget=4)
 
 
@@ -123,8 +123,8 @@ def test_cell_detail_query_budget(cast, client_as):
             make_meetup(cast.cell, starts_at=now - timedelta(days=30), status="held")
             make_shout_out(member, cell=cast.cell)
 
-    # session, user, quiet-cell banner; cell, memberships, founder terms, meetups with
-    # counts, champions, shout-outs; home-less.
+    # session, user, quiet-cell banner; the cell, memberships with members, founder terms
+    # with members, meetups with going counts, champions, current shout-outs.
     assert_query_budget(client, "/cells/manchester/", grow=grow, budget=9)
 
 
@@ -136,8 +136,8 @@ def test_meetup_detail_query_budget(cast, client_as):
         for member in make_members(n):
             RSVP.objects.create(meetup=meetup, member=member, status="going")
 
-    # session, user, quiet-cell banner; meetup with cell and office space; RSVPs with
-    # members; is the user a champion (organiser check).
+    # session, user, quiet-cell banner; the meetup with cell and office space; RSVPs with
+    # members; the organiser check (champion? then founder?, both when neither).
     assert_query_budget(client, f"/meetups/{meetup.pk}/", grow=grow, budget=6)
 
 
@@ -189,3 +189,37 @@ def test_only_signed_in_members_see_attendees(cast, client_as):
         "Visible Attendee"
         in client_as(cast.outsider.user).get(meetup.get_absolute_url()).content.decode()
     )
+
+
+def test_the_proposed_founder_passes_and_the_next_in_line_is_asked(cast, client_as):
+    third = make_member("Third Person")
+    CellMembership.objects.create(cell=cast.cell, member=third)
+    term = cast.cell.rotate_founder()
+    assert term.member == cast.cell_member
+    response = client_as(cast.cell_member.user).post(f"/founder-terms/{term.pk}/pass/", follow=True)
+    assert "Third Person is asked next" in response.content.decode()
+    term.refresh_from_db()
+    assert term.status == FounderTerm.Status.PASSED
+    assert cast.cell.open_founder_term().member == third
+
+
+def test_a_champion_edits_the_cell_and_bad_input_changes_nothing(cast, client_as):
+    client = client_as(cast.champion.user)
+    data = {
+        "name": "Manchester cell",
+        "region": "North West",
+        "area": "Greater Manchester",
+        "aims": "Meet",
+        "outcomes": "",
+        "benefits": "",
+        "description": "",
+        "cadence_months": "13",
+    }
+    response = client.post("/cells/manchester/edit/", data)
+    assert "less than or equal to 12" in " ".join(response.context["form"].errors["cadence_months"])
+    cast.cell.refresh_from_db()
+    assert cast.cell.cadence_months == 2 and cast.cell.name == "Manchester"
+    data["cadence_months"] = "3"
+    assert client.post("/cells/manchester/edit/", data).status_code == 302
+    cast.cell.refresh_from_db()
+    assert cast.cell.cadence_months == 3 and cast.cell.aims == "Meet"
