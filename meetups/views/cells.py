@@ -55,6 +55,9 @@ def cell_list(request):
     return render(request, "meetups/cell_list.html", {"regions": regions, "suggested": suggested})
 
 
+PAST_MEETUPS_SHOWN = 12
+
+
 def cell_detail(request, slug):
     """A cell's page: what it is for, who is in it, founders, meetups and shout-outs."""
     cell = get_cell_for(request, slug)
@@ -71,7 +74,7 @@ def cell_detail(request, slug):
         .order_by("starts_at", "pk")
     )
     upcoming = [m for m in meetups if m.ends_at >= now]
-    past = [m for m in reversed(meetups) if m.ends_at < now]
+    past = [m for m in reversed(meetups) if m.ends_at < now][:PAST_MEETUPS_SHOWN]
     held = [m for m in meetups if m.status != Meetup.Status.CANCELLED]
     last = max((m.starts_at for m in held if m.starts_at <= now), default=None)
     has_next = any(m.status == Meetup.Status.SCHEDULED for m in upcoming)
@@ -86,6 +89,8 @@ def cell_detail(request, slug):
     context = {
         "cell": cell,
         "memberships": memberships,
+        # Members who have not given a display name are not listed in the directory.
+        "listed_members": [m.member for m in memberships if m.member.display_name],
         "terms": terms,
         "open_term": open_term,
         "upcoming": upcoming,
