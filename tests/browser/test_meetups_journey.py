@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from meetups.models import FounderTerm, Meetup
+from meetups.models import FounderTerm, Meetup, ShoutOut
 from tests.factories import PASSWORD, make_member
 from tests.meetups.factories import make_cell, make_meetup
 
@@ -41,6 +41,22 @@ def test_schedule_reply_and_rotate_the_founder(visit, checked, page):
         status=Meetup.Status.HELD,
     )
 
+    ShoutOut.objects.create(
+        author=attendee, cell=cell, title="Open data day", date=timezone.localdate()
+    )
+    gathering = make_meetup(None, title="National gathering")
+
+    # A visitor finds the cell, the gathering, the shout-outs and what the network is.
+    page = visit("/")
+    page.get_by_role("link", name="Cells & meetups").click()
+    checked()
+    page.get_by_role("link", name="Leeds").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Leeds")
+    checked()
+    for path in ("/gatherings/", f"/meetups/{gathering.pk}/", "/shout-outs/", "/about/"):
+        visit(path)
+    visit("/steering-group/")
+
     # The champion schedules the next meetup, pre-filled two months after the last one.
     sign_in(visit, page, "champion@example.coop")
     visit("/cells/leeds/")
@@ -53,7 +69,7 @@ def test_schedule_reply_and_rotate_the_founder(visit, checked, page):
     page.get_by_role("button", name="Schedule").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Leeds cell meetup")
     checked()
-    meetup = Meetup.objects.get(status=Meetup.Status.SCHEDULED)
+    meetup = cell.meetups.get(status=Meetup.Status.SCHEDULED)
     assert meetup.capacity == 12 and meetup.venue == "Leeds Co-op Hub"
     sign_out(page)
 
