@@ -15,6 +15,7 @@ from meetups.access import get_cell_for, get_term_for
 from meetups.calendars import calendar_response, feed_meetups
 from meetups.forms import CellForm, CellProposalForm, RotateForm
 from meetups.models import RSVP, Cell, FounderTerm, Meetup, RotationError, ShoutOut
+from meetups.notifications import tell_proposed_founder
 from profiles.models import Member
 
 
@@ -164,10 +165,11 @@ def cell_leave(request, slug):
     cell = get_cell_for(request, slug)
     if request.method == "POST":
         try:
-            cell.leave(request.user.member)
+            proposed = cell.leave(request.user.member)
         except RotationError as error:
             messages.error(request, str(error))
         else:
+            tell_proposed_founder(request, proposed)
             messages.success(request, f"You have left {cell}.")
         return redirect(cell)
     return render(request, "meetups/cell_leave.html", {"cell": cell})
@@ -184,6 +186,7 @@ def cell_rotate(request, slug):
         except RotationError as error:
             form.add_error("to", str(error))
         else:
+            tell_proposed_founder(request, term)
             messages.success(request, f"{term.member} has been asked to be the founder.")
             return redirect(cell)
     return render(
@@ -215,6 +218,7 @@ def founder_pass(request, pk):
     except RotationError as error:
         messages.error(request, str(error))
     else:
+        tell_proposed_founder(request, proposed)
         who = f"{proposed.member} is asked next." if proposed else "Nobody else is available."
         messages.success(request, f"You have passed. {who}")
     return redirect(term.cell)

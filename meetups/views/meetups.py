@@ -14,6 +14,7 @@ from meetups.calendars import calendar_response, feed_meetups
 from meetups.forms import EmailAttendeesForm, MeetupForm, RSVPForm
 from meetups.models import RSVP, Cell, Meetup, MeetupError
 from meetups.models.cells import add_months
+from meetups.notifications import tell_proposed_founder
 from profiles.models import Member
 
 
@@ -142,6 +143,7 @@ def meetup_record_held(request, pk):
     except MeetupError as error:
         messages.error(request, str(error))
     else:
+        tell_proposed_founder(request, term)
         who = f" {term.member} has been asked to be the next founder." if term else ""
         messages.success(request, f"Recorded that the meetup took place.{who}")
     return redirect(meetup.cell or meetup)

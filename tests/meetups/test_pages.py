@@ -191,7 +191,9 @@ def test_only_signed_in_members_see_attendees(cast, client_as):
     )
 
 
-def test_the_proposed_founder_passes_and_the_next_in_line_is_asked(cast, client_as):
+def test_the_proposed_founder_passes_and_the_next_in_line_is_asked_by_e_mail(
+    cast, client_as, mailoutbox
+):
     third = make_member("Third Person")
     CellMembership.objects.create(cell=cast.cell, member=third)
     term = cast.cell.rotate_founder()
@@ -201,6 +203,8 @@ def test_the_proposed_founder_passes_and_the_next_in_line_is_asked(cast, client_
     term.refresh_from_db()
     assert term.status == FounderTerm.Status.PASSED
     assert cast.cell.open_founder_term().member == third
+    assert mailoutbox[-1].to == [third.user.email]
+    assert "/cells/manchester/" in mailoutbox[-1].body
 
 
 def test_a_champion_edits_the_cell_and_bad_input_changes_nothing(cast, client_as):
