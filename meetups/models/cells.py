@@ -49,7 +49,7 @@ class CellQuerySet(models.QuerySet):
         after the cut-off (in the recent past or the future) keeps a cell alive.
         """
         cutoff = (now or timezone.now()) - timedelta(days=QUIET_AFTER_DAYS)
-        from meetups.models.meetups import Meetup
+        from meetups.models.meetups import Meetup  # meetups.py imports this module
 
         lively = Meetup.objects.filter(cell=OuterRef("pk"), starts_at__gte=cutoff).exclude(
             status=Meetup.Status.CANCELLED
