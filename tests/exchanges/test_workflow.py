@@ -51,7 +51,7 @@ def test_the_whole_happy_path_with_two_coops(cast, mailoutbox):
 
     services.propose(exchange, cast.host)
     assert recipients(mailoutbox) == ["helper@example.coop"]
-    assert "/exchanges/%d/" % exchange.pk in mailoutbox[0].body
+    assert f"/exchanges/{exchange.pk}/" in mailoutbox[0].body
     mailoutbox.clear()
 
     services.accept(exchange, cast.helper)
