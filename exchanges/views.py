@@ -441,10 +441,10 @@ def exchange_budget_csv(request):
                 _csv_text(line.coop.name),
                 line.currency,
                 line.exchanges,
-                line.days_given,
-                line.days_received,
-                line.paid,
-                line.received,
+                f"{line.days_given:.1f}",
+                f"{line.days_received:.1f}",
+                f"{line.paid:.2f}",
+                f"{line.received:.2f}",
             ]
         )
     writer.writerow([])
@@ -455,9 +455,9 @@ def exchange_budget_csv(request):
                 "Whole network",
                 total.currency,
                 total.exchanges,
-                total.days,
-                total.total_cost,
-                total.network_fund,
+                f"{total.days:.1f}",
+                f"{total.total_cost:.2f}",
+                f"{total.network_fund:.2f}",
             ]
         )
     return response
