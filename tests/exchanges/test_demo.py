@@ -16,6 +16,11 @@ def test_seed_demo_makes_an_exchange_in_every_state_once(mailoutbox):
     assert sorted(Exchange.objects.values_list("state", flat=True)) == sorted(State.values)
     demo = get_user_model().objects.get(username="demo").member
     waiting = [e for e in Exchange.objects.with_workflow() if e.is_waiting_for(demo)]
-    # The proposal to answer, the approval for the demo's co-op, the agreement to sign.
-    assert {e.state for e in waiting} == {State.PROPOSED, State.AWAITING_APPROVAL, State.AGREEMENT}
+    # Their own draft, a proposal to answer, their co-op's approval, an agreement to sign.
+    assert {e.state for e in waiting} == {
+        State.DRAFT,
+        State.PROPOSED,
+        State.AWAITING_APPROVAL,
+        State.AGREEMENT,
+    }
     assert mailoutbox == []  # the made-up people are not e-mailed
