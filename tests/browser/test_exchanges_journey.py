@@ -94,7 +94,7 @@ def test_propose_accept_approve_sign_and_complete(visit, checked, page, people):
         visit("/exchanges/")
         page.get_by_role("link", name="Upgrade our booking site to Django 6").click()
         checked()
-        page.get_by_label(f"Note for {coop}’s approval (optional)").fill("Agreed at our meeting.")
+        page.get_by_label(f"Note with the approval for {coop} (optional)").fill("Agreed.")
         page.get_by_role("button", name=f"Approve for {coop}").click()
         sign_out()
 
