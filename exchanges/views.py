@@ -83,13 +83,11 @@ def exchange_list(request):
 
 def _prefill(request, member):
     """Initial values and the listing from `?listing=<id>` or `?helper=<member id>`."""
-    initial, listing = {}, None
-    if listing_id := request.GET.get("listing"):
-        if not listing_id.isdigit():
-            raise Listing.DoesNotExist
+    listing_id, helper_id = request.GET.get("listing", ""), request.GET.get("helper", "")
+    if listing_id:
         listing = get_object_or_404(
             Listing.objects.open().exclude(author=member).prefetch_related("skills"),
-            pk=listing_id,
+            pk=_int_or_404(listing_id),
         )
         need = listing.kind == Listing.Kind.NEED
         initial = {
@@ -103,12 +101,19 @@ def _prefill(request, member):
             "time_unit": listing.time_unit,
             "place": Exchange.Place.BOTH if listing.remote_ok else Exchange.Place.ON_SITE,
         }
-    elif helper_id := request.GET.get("helper"):
-        if not helper_id.isdigit():
-            raise Member.DoesNotExist
-        helper = get_object_or_404(Member.objects.listed().exclude(pk=member.pk), pk=helper_id)
-        initial = {"side": Side.HOST, "other_person": helper.pk}
-    return initial, listing
+        return initial, listing
+    if helper_id:
+        helper = get_object_or_404(
+            Member.objects.listed().exclude(pk=member.pk), pk=_int_or_404(helper_id)
+        )
+        return {"side": Side.HOST, "other_person": helper.pk}, None
+    return {}, None
+
+
+def _int_or_404(value):
+    if not value.isdigit():
+        raise Http404("Not a number.")
+    return int(value)
 
 
 def _form_page(request, form, exchange=None):
@@ -127,10 +132,7 @@ def _form_page(request, form, exchange=None):
 def exchange_create(request):
     """Draft a new exchange, maybe from a need or offer, or with a chosen helper."""
     member = request.user.member
-    try:
-        initial, listing = _prefill(request, member)
-    except (Listing.DoesNotExist, Member.DoesNotExist):
-        initial, listing = {}, None
+    initial, listing = _prefill(request, member)
     form = ExchangeForm(request.POST or None, member=member, initial=initial)
     if request.method == "POST" and form.is_valid():
         exchange = form.save(commit=False)
@@ -172,7 +174,9 @@ def exchange_edit(request, pk):
 def exchange_detail(request, pk):
     """The terms, the state, who must act next, the agreement and the whole history."""
     exchange = _exchange_for(
-        request, pk, Exchange.objects.with_workflow().prefetch_related("skills")
+        request,
+        pk,
+        Exchange.objects.with_workflow().select_related("listing").prefetch_related("skills"),
     )
     member = request.user.member
     agreement = exchange.current_agreement
@@ -233,14 +237,20 @@ def exchange_accept(request, pk):
     return _run(request, exchange, services.accept, done="You accepted the proposal.")
 
 
-def _note_step(request, exchange, step, *, template, allowed, reason, done, label, **extra):
-    """A step that needs a note, shown as a form (and confirmation) page first."""
+def _note_step(
+    request, exchange, step, *, template, allowed, reason, done, label, coop=None, required=True
+):
+    """
+    A step that needs a note, shown as a form (and confirmation) page first. A co-op's
+    decision names the co-op: the step is then called as step(exchange, member, coop, note).
+    """
     if not allowed:
         return _not_allowed(request, reason)
-    form = NoteForm(request.POST or None, label=label)
+    form = NoteForm(request.POST or None, label=label, required=required)
     if request.method == "POST" and form.is_valid():
-        return _run(request, exchange, step, form.cleaned_data["note"], done=done, **extra)
-    return render(request, template, {"exchange": exchange, "form": form, **extra})
+        args = [coop] if coop is not None else []
+        return _run(request, exchange, step, *args, form.cleaned_data["note"], done=done)
+    return render(request, template, {"exchange": exchange, "form": form, "coop": coop})
 
 
 def _is_counterpart(exchange, member):
@@ -274,6 +284,7 @@ def exchange_decline(request, pk):
         reason="Only the person the proposal was sent to can decline it.",
         done="You declined the proposal.",
         label="Why are you declining? (optional)",
+        required=False,
     )
 
 

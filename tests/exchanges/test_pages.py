@@ -34,6 +34,18 @@ def roles_exchange(roles, state):
     )
 
 
+TERMS = {
+    "goals": "Changed",
+    "deliverables": "",
+    "check_ins": "",
+    "currency": "GBP",
+    "cost_time": "300",
+    "cost_travel": "0",
+    "cost_other": "0",
+    "share_host_coop": "0",
+    "share_helper_coop": "0",
+    "share_network": "300",
+}
 SEE = {"anonymous": 302, "outsider": 404, "other_admin": 404, "member": 200, "owner": 200}
 SEE_STAFF = {**SEE, "staff": 200}
 
@@ -93,6 +105,23 @@ POSTS = [
         {"note": "Plans changed"},
         only(["member", "owner"], 302),
     ),
+    ("/exchanges/{pk}/suggest-changes/", State.PROPOSED, {"note": "Shorter"}, only([], 302)),
+    ("/exchanges/{pk}/decline/", State.PROPOSED, {"note": "No time"}, only([], 302)),
+    (
+        "/exchanges/{pk}/coops/{coop}/decline/",
+        State.AWAITING_APPROVAL,
+        {"note": "Busy season"},
+        only(["owner"], 302),
+    ),
+    ("/exchanges/{pk}/terms/", State.AGREEMENT, TERMS, only(["member"], 302)),
+    (
+        "/exchanges/{pk}/done/",
+        State.ACTIVE,
+        {"days_spent": "2", "actual_cost": "0", "reflection": "Fine"},
+        only(["member"], 302),
+    ),
+    # An empty form: the proposer sees the errors (200), nobody else gets that far.
+    ("/exchanges/{pk}/edit/", State.DRAFT, {}, only(["member"], 200)),
 ]
 
 
@@ -119,6 +148,7 @@ def test_who_may_take_each_step(roles, client_as, role, url, state, data, expect
     assert response.status_code == expected[role]
     exchange.refresh_from_db()
     if role != "anonymous" and response.status_code == 302:
+        # The step was taken (a refusal for the wrong state or person changes nothing).
         assert response["Location"] == f"/exchanges/{exchange.pk}/"
         assert exchange.events.count() > events
     else:
@@ -131,6 +161,24 @@ def test_a_refusal_says_why(roles, client_as):
     response = client_as(roles.owner.user).post(f"/exchanges/{exchange.pk}/accept/")
     assert response.status_code == 403
     assert "Only the person the proposal was sent to can answer it." in response.content.decode()
+
+
+def test_cancelling_without_a_reason_shows_the_form_again(roles, client_as):
+    exchange = roles_exchange(roles, State.ACTIVE)
+    response = client_as(roles.owner.user).post(f"/exchanges/{exchange.pk}/cancel/", {"note": ""})
+    assert response.status_code == 200
+    assert response.context["form"].errors["note"] == ["This field is required."]
+    exchange.refresh_from_db()
+    assert exchange.state == State.ACTIVE
+
+
+def test_declining_a_proposal_needs_no_note(client_as):
+    cast = Cast()
+    exchange = make_exchange(cast.host, cast.helper, state=State.PROPOSED)
+    response = client_as(cast.helper.user).post(f"/exchanges/{exchange.pk}/decline/", {"note": ""})
+    assert response.status_code == 302
+    exchange.refresh_from_db()
+    assert exchange.state == State.DECLINED
 
 
 def test_steps_are_posts_only(roles, client_as):
@@ -153,19 +201,7 @@ def test_signing_a_stale_version_through_the_page_is_refused(roles, client_as):
     exchange = roles_exchange(roles, State.AGREEMENT)
     client = client_as(roles.member.user)
     client.post(f"/exchanges/{exchange.pk}/sign/", {"version": "1"})
-    terms = {
-        "goals": "Changed",
-        "deliverables": "",
-        "check_ins": "",
-        "currency": "GBP",
-        "cost_time": "300",
-        "cost_travel": "0",
-        "cost_other": "0",
-        "share_host_coop": "0",
-        "share_helper_coop": "0",
-        "share_network": "300",
-    }
-    client.post(f"/exchanges/{exchange.pk}/terms/", terms)
+    client.post(f"/exchanges/{exchange.pk}/terms/", TERMS)
     response = client_as(roles.owner.user).post(
         f"/exchanges/{exchange.pk}/sign/", {"version": "1"}, follow=True
     )
