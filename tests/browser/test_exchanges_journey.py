@@ -104,6 +104,14 @@ def test_propose_accept_approve_sign_and_complete(visit, checked, page, people):
         sign_in(person)
         visit(f"/exchanges/{exchange.pk}/")
         state_is("Signing the agreement")
+        if person == host:
+            # Nobody has signed yet: the change rewrites version 1 rather than making a new one.
+            page.get_by_role("link", name="Change the terms").click()
+            checked()
+            page.get_by_label("Goals:", exact=True).fill("Upgrade and keep the tests green.")
+            page.get_by_role("button", name="Save the new terms").click()
+            page.get_by_text("Read the agreement").click()
+            expect(page.get_by_text("Upgrade and keep the tests green.")).to_be_visible()
         page.get_by_role("button", name="Sign version 1").click()
         expect(page.get_by_text("You signed version 1.")).to_be_visible()
         sign_out()
@@ -114,6 +122,11 @@ def test_propose_accept_approve_sign_and_complete(visit, checked, page, people):
     for person, reflection in ((host, "Clear goals helped."), (helper, "Pairing worked well.")):
         sign_in(person)
         visit(f"/exchanges/{exchange.pk}/")
+        if person == host:
+            # The cancel page asks for a reason first; the host leaves it.
+            page.get_by_role("link", name="Cancel the exchange").click()
+            checked()
+            page.get_by_role("link", name="Back to the exchange").click()
         page.get_by_role("link", name="Confirm it is done").click()
         checked()
         page.get_by_label("Days actually spent:", exact=True).fill("3")

@@ -386,3 +386,49 @@ def test_who_acts_next(cast):
     assert [who for who, _ in exchange.waiting_on()] == [cast.host_coop, cast.helper_coop]
     assert exchange.is_waiting_for(cast.host_admin)
     assert not exchange.is_waiting_for(cast.host)
+
+
+# --- who hears about each step ------------------------------------------------------
+
+
+def test_each_step_emails_the_people_who_need_to_know(cast, mailoutbox):
+    exchange = two_coop_exchange(cast, state=State.AWAITING_APPROVAL)
+    mailoutbox.clear()
+    services.approve(exchange, cast.host_admin, cast.host_coop)
+    assert recipients(mailoutbox) == ["helper@example.coop", "host@example.coop"]
+    assert mailoutbox[0].subject == "[CoTech Directory] Host Co-op approved the exchange: " + (
+        exchange.title
+    )
+
+    exchange = two_coop_exchange(cast, state=State.ACTIVE)
+    mailoutbox.clear()
+    services.report_done(exchange, cast.host, days_spent=2, actual_cost=0, reflection="Fine")
+    assert recipients(mailoutbox) == ["helper@example.coop"]
+    mailoutbox.clear()
+    services.report_done(exchange, cast.helper, days_spent=2, actual_cost=0, reflection="Fine")
+    assert recipients(mailoutbox) == sorted(
+        ["host@example.coop", "host-admin@example.coop", "helper-admin@example.coop"]
+    )
+
+    exchange = two_coop_exchange(cast, state=State.PROPOSED)
+    mailoutbox.clear()
+    services.cancel(exchange, cast.helper_admin, "Our co-op is closing")
+    assert recipients(mailoutbox) == sorted(
+        ["host@example.coop", "helper@example.coop", "host-admin@example.coop"]
+    )
+    assert "Our co-op is closing" in mailoutbox[0].body
+
+
+def test_a_refused_step_sends_no_email(cast, mailoutbox):
+    exchange = two_coop_exchange(cast, state=State.PROPOSED)
+    mailoutbox.clear()
+    with pytest.raises(NotYourStep):
+        services.accept(exchange, cast.host)
+    assert mailoutbox == []
+
+
+def test_a_line_break_in_the_title_does_not_break_the_email(cast, mailoutbox):
+    exchange = two_coop_exchange(cast, title="Two\nlines")
+    mailoutbox.clear()
+    services.propose(exchange, cast.host)
+    assert mailoutbox[0].subject == "[CoTech Directory] Hana Host proposes an exchange: Two lines"
