@@ -9,7 +9,7 @@ def context(request):
     member = request.user.member
     waiting = [
         exchange
-        for exchange in Exchange.objects.visible_to(request.user).unfinished().with_workflow()
+        for exchange in Exchange.objects.involving(request.user).unfinished().with_workflow()
         if exchange.is_waiting_for(member)
     ]
     return {"exchanges_waiting": waiting}

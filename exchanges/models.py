@@ -49,10 +49,14 @@ class Side(models.TextChoices):
 class ExchangeQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The people involved, the admins of the co-ops involved, and staff."""
+        if user.is_authenticated and user.is_staff:
+            return self.all()
+        return self.involving(user)
+
+    def involving(self, user):
+        """Exchanges `user` takes part in, or approves as an admin of a co-op involved."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_staff:
-            return self.all()
         admin_of = Membership.objects.filter(member__user=user, role=Membership.Role.ADMIN).values(
             "coop_id"
         )

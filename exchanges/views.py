@@ -59,7 +59,8 @@ def exchange_list(request):
     """The exchanges you take part in or approve: waiting for you, in progress, finished."""
     member = request.user.member
     waiting, in_progress, finished = [], [], []
-    for exchange in Exchange.objects.visible_to(request.user).with_workflow():
+    # Staff may open any exchange, but their list shows only their own, like everyone's.
+    for exchange in Exchange.objects.involving(request.user).with_workflow():
         if exchange.is_finished:
             finished.append(exchange)
         elif exchange.is_waiting_for(member):
@@ -303,9 +304,17 @@ def exchange_approve(request, pk, coop_id):
         request, pk, Exchange.objects.select_related("host_coop", "helper_coop")
     )
     coop = _coop_in(exchange, coop_id)
-    note = request.POST.get("note", "")[:2000]
+    form = NoteForm(request.POST, required=False)
+    if not form.is_valid():
+        messages.error(request, f"The note: {' '.join(form.errors['note'])}")
+        return redirect(exchange)
     return _run(
-        request, exchange, services.approve, coop, note, done=f"You approved it for {coop}."
+        request,
+        exchange,
+        services.approve,
+        coop,
+        form.cleaned_data["note"],
+        done=f"You approved it for {coop}.",
     )
 
 

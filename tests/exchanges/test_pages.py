@@ -181,6 +181,24 @@ def test_declining_a_proposal_needs_no_note(client_as):
     assert exchange.state == State.DECLINED
 
 
+def test_an_approval_note_that_is_too_long_is_refused(roles, client_as):
+    exchange = roles_exchange(roles, State.AWAITING_APPROVAL)
+    response = client_as(roles.owner.user).post(
+        f"/exchanges/{exchange.pk}/coops/{roles.coop.pk}/approve/",
+        {"note": "x" * 2001},
+        follow=True,
+    )
+    assert "at most 2000 characters" in response.content.decode()
+    assert not exchange.approvals.exists()
+
+
+def test_staff_list_only_their_own_exchanges_but_may_open_any(roles, client_as):
+    exchange = roles_exchange(roles, State.PROPOSED)
+    client = client_as(roles.staff.user)
+    assert client.get("/exchanges/").context["in_progress"] == []
+    assert client.get(f"/exchanges/{exchange.pk}/").status_code == 200
+
+
 def test_steps_are_posts_only(roles, client_as):
     exchange = roles_exchange(roles, State.DRAFT)
     response = client_as(roles.member.user).get(f"/exchanges/{exchange.pk}/propose/")
