@@ -13,8 +13,8 @@ DEFAULT_TEXT = """\
 We answer each other within two working days and say early when something gets in the way.
 
 ## Time commitment
-The helper gives the time agreed below; the host makes the people and information needed
-available. Either side says as soon as the time cannot be kept.
+The helper gives the time agreed in this exchange's terms; the host makes the people and
+information needed available. Either side says as soon as the time cannot be kept.
 
 ## Who does what
 The host owns the work and its decisions; the helper brings their skills, shares what they
@@ -26,11 +26,12 @@ agree otherwise in writing.
 
 ## Licensing
 Work made during the exchange is published under an open licence (code under the licence
-the host's project already uses, other material under CC BY-SA 4.0) unless agreed below.
+the host's project already uses, other material under CC BY-SA 4.0) unless the terms say
+otherwise.
 
 ## Ending early
 Either side may end the exchange early with a short written reason. Costs already incurred
-are shared as agreed below, in proportion to the time given.
+are shared as the co-budget says, in proportion to the time given.
 
 ## Feedback
 At the end both people write a short reflection (what worked, what didn't) so the network
