@@ -197,7 +197,9 @@ def exchange_detail(request, pk):
             "signatures": signatures,
             "reports": exchange.completion_reports.select_related("member"),
             "events": exchange.events.select_related("actor"),
-            "terms_form": TermsForm(instance=exchange) if agreement else None,
+            "earlier_versions": exchange.agreements.exclude(pk=exchange.current_agreement_id)
+            .only("exchange_id", "version", "created_at")
+            .order_by("-version"),
         },
     )
 

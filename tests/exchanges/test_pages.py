@@ -223,7 +223,9 @@ def test_signing_a_stale_version_through_the_page_is_refused(roles, client_as):
     response = client_as(roles.owner.user).post(
         f"/exchanges/{exchange.pk}/sign/", {"version": "1"}, follow=True
     )
-    assert "version 2 is now current" in response.content.decode()
+    page = response.content.decode()
+    assert "version 2 is now current" in page
+    assert f'href="/exchanges/{exchange.pk}/agreement/1/">version 1</a>' in page
     exchange.refresh_from_db()
     assert exchange.current_agreement.signatures.count() == 0
 
@@ -336,9 +338,9 @@ def test_the_detail_page_has_a_query_budget(roles, client_as):
     # session, user; the exchange with its people, co-ops and current agreement;
     # its approvals, reports, signatures, the admins of each co-op and its skills
     # (prefetched for "who acts next"); the viewer's member; then the page's lists:
-    # approvals, signatures, reports and events, each with its people.
+    # approvals, signatures, reports and events, each with its people; earlier versions.
     assert_query_budget(
-        client_as(roles.owner.user), f"/exchanges/{exchange.pk}/", grow=grow, budget=14
+        client_as(roles.owner.user), f"/exchanges/{exchange.pk}/", grow=grow, budget=15
     )
 
 
