@@ -1,0 +1,585 @@
+"""
+People exchanges: someone in one co-op gives time to another co-op (or person) with a need.
+
+The workflow steps live in `exchanges/services.py`; this module holds the records
+and the rules that read them (who takes part, who must act next, who may see).
+"""
+
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+
+from profiles.models import Membership
+from profiles.models.listings import TimeUnit
+
+# Hours in a working day, to count exchanges agreed in hours as days on the budget page.
+HOURS_PER_DAY = Decimal("7.5")
+MAX_AMOUNT = Decimal("1000000")
+MAX_DAYS = Decimal("250")
+MAX_HOURS = MAX_DAYS * HOURS_PER_DAY
+
+
+class ExchangeState(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PROPOSED = "proposed", "Proposed"
+    AWAITING_APPROVAL = "awaiting-approval", "Awaiting co-op approval"
+    AGREEMENT = "agreement", "Signing the agreement"
+    ACTIVE = "active", "Active"
+    COMPLETED = "completed", "Completed"
+    CANCELLED = "cancelled", "Cancelled"
+    DECLINED = "declined", "Declined"
+
+
+FINISHED_STATES = {ExchangeState.COMPLETED, ExchangeState.CANCELLED, ExchangeState.DECLINED}
+
+
+class WorkPlace(models.TextChoices):
+    ON_SITE = "on-site", "On site"
+    REMOTE = "remote", "Remote"
+    BOTH = "both", "On site and remote"
+
+
+class Side(models.TextChoices):
+    HOST = "host", "Host (has the need)"
+    HELPER = "helper", "Helper (gives time)"
+
+
+class ExchangeQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The people involved, the admins of the co-ops involved, and staff."""
+        if user.is_authenticated and user.is_staff:
+            return self.all()
+        return self.involving(user)
+
+    def involving(self, user):
+        """Exchanges `user` takes part in, or approves as an admin of a co-op involved."""
+        if not user.is_authenticated:
+            return self.none()
+        admin_of = Membership.objects.filter(member__user=user, role=Membership.Role.ADMIN).values(
+            "coop_id"
+        )
+        return self.filter(
+            models.Q(host__user=user)
+            | models.Q(helper__user=user)
+            | models.Q(host_coop__in=admin_of)
+            | models.Q(helper_coop__in=admin_of)
+        )
+
+    def unfinished(self):
+        return self.exclude(state__in=FINISHED_STATES)
+
+    def with_workflow(self):
+        """Everything `waiting_on()` and the list pages read, in a fixed number of queries."""
+        return self.select_related(
+            "host", "helper", "proposer", "host_coop", "helper_coop", "current_agreement"
+        ).prefetch_related(
+            "approvals",
+            "completion_reports",
+            "current_agreement__signatures",
+            models.Prefetch(
+                "host_coop__memberships",
+                queryset=Membership.objects.filter(role=Membership.Role.ADMIN),
+                to_attr="admin_memberships",
+            ),
+            models.Prefetch(
+                "helper_coop__memberships",
+                queryset=Membership.objects.filter(role=Membership.Role.ADMIN),
+                to_attr="admin_memberships",
+            ),
+        )
+
+
+def money_field(verbose_name, **kwargs):
+    return models.DecimalField(
+        verbose_name,
+        max_digits=12,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(MAX_AMOUNT)],
+        **kwargs,
+    )
+
+
+class Exchange(models.Model):
+    """
+    One person gives time to another person's need, each maybe on behalf of a co-op.
+
+    Its terms (dates, time, costs and how the co-ops and the network fund share them)
+    are agreed up front; its steps are recorded as ExchangeEvent rows.
+    """
+
+    State = ExchangeState
+    Place = WorkPlace
+
+    title = models.CharField(max_length=120)
+    description = models.TextField(
+        "what is needed", max_length=10000, help_text="Markdown: links and lists work."
+    )
+    skills = models.ManyToManyField("profiles.Skill", blank=True, related_name="exchanges")
+    listing = models.ForeignKey(
+        "profiles.Listing",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="exchanges",
+        help_text="The need or offer this exchange came from.",
+    )
+    proposer = models.ForeignKey("profiles.Member", on_delete=models.PROTECT, related_name="+")
+    host = models.ForeignKey(
+        "profiles.Member", on_delete=models.PROTECT, related_name="hosted_exchanges"
+    )
+    host_coop = models.ForeignKey(
+        "profiles.Coop",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="hosted_exchanges",
+        verbose_name="host co-op",
+    )
+    helper = models.ForeignKey(
+        "profiles.Member", on_delete=models.PROTECT, related_name="helped_exchanges"
+    )
+    helper_coop = models.ForeignKey(
+        "profiles.Coop",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="helped_exchanges",
+        verbose_name="helper's co-op",
+    )
+
+    starts_on = models.DateField("start date", null=True, blank=True)
+    ends_on = models.DateField("end date", null=True, blank=True)
+    flexible = models.BooleanField("dates are flexible", default=False)
+    target_month = models.DateField(
+        null=True, blank=True, help_text="With flexible dates: the month to aim for."
+    )
+    time_amount = models.DecimalField(
+        "time involved",
+        max_digits=6,
+        decimal_places=1,
+        validators=[MinValueValidator(Decimal("0.5")), MaxValueValidator(MAX_HOURS)],
+    )
+    time_unit = models.CharField(max_length=10, choices=TimeUnit, default=TimeUnit.DAYS)
+    place = models.CharField("where", max_length=10, choices=WorkPlace, default=WorkPlace.REMOTE)
+
+    currency = models.CharField(max_length=3, default="GBP")
+    cost_time = money_field("cost of time")
+    cost_travel = money_field("travel costs")
+    cost_other = money_field("other costs")
+    share_host_coop = money_field("paid by the host co-op")
+    share_helper_coop = money_field("paid by the helper's co-op")
+    share_network = money_field("paid by the network fund")
+
+    goals = models.TextField(max_length=5000, blank=True, help_text="Markdown.")
+    deliverables = models.TextField(max_length=5000, blank=True, help_text="Markdown.")
+    check_ins = models.TextField(
+        "check-ins", max_length=2000, blank=True, help_text="When and how you will check in."
+    )
+
+    state = models.CharField(
+        max_length=20, choices=ExchangeState, default=ExchangeState.DRAFT, db_index=True
+    )
+    current_agreement = models.ForeignKey(
+        "exchanges.Agreement", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    activated_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ExchangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(host=models.F("helper")),
+                name="exchange_host_is_not_helper",
+            ),
+        ]
+        indexes = [
+            # The budget page: exchanges that started in a period.
+            models.Index(fields=["state", "starts_on"], name="exchange_state_start"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("exchanges:exchange-detail", args=[self.pk])
+
+    # --- money ---------------------------------------------------------------
+
+    @property
+    def total_cost(self):
+        return self.cost_time + self.cost_travel + self.cost_other
+
+    @property
+    def total_shares(self):
+        return self.share_host_coop + self.share_helper_coop + self.share_network
+
+    @property
+    def days(self):
+        """The agreed time in days (hours counted at HOURS_PER_DAY)."""
+        if self.time_unit == TimeUnit.HOURS:
+            return (self.time_amount / HOURS_PER_DAY).quantize(Decimal("0.1"))
+        return self.time_amount
+
+    @property
+    def period_start(self):
+        """The date the exchange counts from on the budget page."""
+        return self.starts_on or self.target_month
+
+    # --- who takes part --------------------------------------------------------
+
+    @property
+    def is_finished(self):
+        return self.state in FINISHED_STATES
+
+    @property
+    def counterpart(self):
+        """The person the proposal was sent to."""
+        return self.helper if self.proposer_id == self.host_id else self.host
+
+    def coops_to_approve(self):
+        """The co-ops that must approve: each side's co-op, once each."""
+        coops = []
+        for coop in (self.host_coop, self.helper_coop):
+            if coop is not None and coop not in coops:
+                coops.append(coop)
+        return coops
+
+    def admin_member_ids(self, coop):
+        """Ids of the admins of `coop` (from `with_workflow()`'s prefetch when there)."""
+        memberships = getattr(coop, "admin_memberships", None)
+        if memberships is None:
+            memberships = coop.memberships.filter(role=Membership.Role.ADMIN)
+        return {membership.member_id for membership in memberships}
+
+    def is_person(self, member):
+        return member is not None and member.pk in (self.host_id, self.helper_id)
+
+    def admin_coops_of(self, member):
+        """The co-ops involved that `member` administers."""
+        if member is None:
+            return []
+        return [c for c in self.coops_to_approve() if member.pk in self.admin_member_ids(c)]
+
+    def side_of(self, member):
+        if member.pk == self.host_id:
+            return Side.HOST
+        if member.pk == self.helper_id:
+            return Side.HELPER
+        return None
+
+    # --- who must act next -----------------------------------------------------
+
+    def approvals_by_coop(self):
+        return {approval.coop_id: approval for approval in self.approvals.all()}
+
+    def coops_awaiting_approval(self):
+        approved = self.approvals_by_coop()
+        return [coop for coop in self.coops_to_approve() if coop.pk not in approved]
+
+    def signing_parties(self):
+        """Who must sign the agreement: the two people and each approving co-op."""
+        parties = [(Signature.Party.HOST, None), (Signature.Party.HELPER, None)]
+        parties += [(Signature.Party.COOP, coop) for coop in self.coops_to_approve()]
+        return parties
+
+    def missing_signatures(self):
+        """The parties that have not signed the current version yet."""
+        signed = set()
+        if self.current_agreement is not None:
+            signed = {(s.party, s.coop_id) for s in self.current_agreement.signatures.all()}
+        return [
+            (party, coop)
+            for party, coop in self.signing_parties()
+            if (party, coop.pk if coop else None) not in signed
+        ]
+
+    def may_sign_for(self, member, party, coop):
+        if party == Signature.Party.HOST:
+            return member.pk == self.host_id
+        if party == Signature.Party.HELPER:
+            return member.pk == self.helper_id
+        return member.pk in self.admin_member_ids(coop)
+
+    def completion_reported_by(self):
+        return {report.member_id for report in self.completion_reports.all()}
+
+    def waiting_on(self):
+        """
+        Who must act next, as a list of (Member or Coop, what they must do); empty when finished.
+        """
+        state = self.state
+        if state == ExchangeState.DRAFT:
+            return [(self.proposer, "finish the draft and propose it")]
+        if state == ExchangeState.PROPOSED:
+            return [(self.counterpart, "accept or decline the proposal")]
+        if state == ExchangeState.AWAITING_APPROVAL:
+            return [(coop, "approve (an admin)") for coop in self.coops_awaiting_approval()]
+        if state == ExchangeState.AGREEMENT:
+            names = {
+                Signature.Party.HOST: self.host,
+                Signature.Party.HELPER: self.helper,
+            }
+            return [
+                (coop or names[party], "sign the agreement")
+                for party, coop in self.missing_signatures()
+            ]
+        if state == ExchangeState.ACTIVE:
+            reported = self.completion_reported_by()
+            return [
+                (person, "confirm it is done")
+                for person in (self.host, self.helper)
+                if person.pk not in reported
+            ]
+        return []
+
+    def may_cancel(self, member):
+        return self.is_person(member) or bool(self.admin_coops_of(member))
+
+    def steps_for(self, member):
+        """The steps `member` can take now, by name, for the exchange page's buttons."""
+        state, steps = self.state, set()
+        if member is None:
+            return steps
+        if state == ExchangeState.DRAFT and member.pk == self.proposer_id:
+            steps |= {"edit", "propose"}
+        if state == ExchangeState.PROPOSED and member.pk == self.counterpart.pk:
+            steps |= {"accept", "suggest-changes", "decline"}
+        if state == ExchangeState.AGREEMENT:
+            if self.is_person(member):
+                steps.add("change-terms")
+            if any(self.may_sign_for(member, *party) for party in self.missing_signatures()):
+                steps.add("sign")
+        if (
+            state == ExchangeState.ACTIVE
+            and self.is_person(member)
+            and member.pk not in self.completion_reported_by()
+        ):
+            steps.add("report-done")
+        if not self.is_finished and self.may_cancel(member):
+            steps.add("cancel")
+        return steps
+
+    def coops_member_may_approve(self, member):
+        """The co-ops still to approve that `member` administers (for the approve buttons)."""
+        if self.state != ExchangeState.AWAITING_APPROVAL or member is None:
+            return []
+        return [c for c in self.coops_awaiting_approval() if member.pk in self.admin_member_ids(c)]
+
+    def is_waiting_for(self, member):
+        """Whether `member` (a person or a co-op admin) has a step to take now."""
+        if member is None:
+            return False
+        for who, _ in self.waiting_on():
+            if isinstance(who, type(member)):
+                if who.pk == member.pk:
+                    return True
+            elif member.pk in self.admin_member_ids(who):
+                return True
+        return False
+
+
+class Approval(models.Model):
+    """A co-op, through one of its admins, approves (or declines) an exchange."""
+
+    class Decision(models.TextChoices):
+        APPROVED = "approved", "Approved"
+        DECLINED = "declined", "Declined"
+
+    exchange = models.ForeignKey(Exchange, on_delete=models.CASCADE, related_name="approvals")
+    coop = models.ForeignKey("profiles.Coop", on_delete=models.PROTECT, related_name="+")
+    member = models.ForeignKey(
+        "profiles.Member", on_delete=models.PROTECT, related_name="+", verbose_name="admin"
+    )
+    decision = models.CharField(max_length=10, choices=Decision)
+    note = models.TextField(max_length=2000, blank=True)
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["decided_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["exchange", "coop"], name="approval_one_per_coop"),
+        ]
+
+    def __str__(self):
+        return f"{self.coop}: {self.get_decision_display()}"
+
+
+class AgreementTemplate(models.Model):
+    """
+    The network's social contract, edited by the steering group in the admin.
+
+    The newest template is the one new agreements start from; agreements keep
+    their own copy of the text, so editing the template never changes a signed one.
+    """
+
+    title = models.CharField(max_length=120, default="Exchange agreement")
+    text = models.TextField(
+        max_length=20000,
+        help_text="Markdown. Communication, time commitment, who does what, "
+        "confidentiality, licensing, ending early, feedback.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        get_latest_by = ["updated_at", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class Agreement(models.Model):
+    """
+    One version of an exchange's social contract: the template's text with the
+    exchange's own goals, deliverables, check-ins and co-budget, frozen when made.
+    """
+
+    exchange = models.ForeignKey(Exchange, on_delete=models.CASCADE, related_name="agreements")
+    version = models.PositiveIntegerField()
+    title = models.CharField(max_length=120)
+    text = models.TextField("network terms", help_text="Markdown, from the template.")
+    terms = models.TextField("this exchange's terms", help_text="Markdown.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["exchange", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["exchange", "version"], name="agreement_one_per_version"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.exchange} agreement v{self.version}"
+
+    def get_absolute_url(self):
+        return reverse("exchanges:agreement-print", args=[self.exchange_id, self.version])
+
+
+class SignatureParty(models.TextChoices):
+    HOST = "host", "Host"
+    HELPER = "helper", "Helper"
+    COOP = "coop", "Co-op"
+
+
+class Signature(models.Model):
+    """A person signs one version of an agreement, for themselves or for their co-op."""
+
+    Party = SignatureParty
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="signatures")
+    party = models.CharField(max_length=10, choices=SignatureParty)
+    coop = models.ForeignKey(
+        "profiles.Coop",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="For a co-op's signature: the co-op the admin signs for.",
+    )
+    member = models.ForeignKey("profiles.Member", on_delete=models.PROTECT, related_name="+")
+    signed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["signed_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "party"],
+                condition=models.Q(coop=None),
+                name="signature_one_per_person_party",
+            ),
+            models.UniqueConstraint(
+                fields=["agreement", "coop"],
+                condition=models.Q(coop__isnull=False),
+                name="signature_one_per_coop",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(party="coop", coop__isnull=False)
+                | (~models.Q(party="coop") & models.Q(coop=None)),
+                name="signature_coop_only_for_coop_party",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member} signed {self.agreement}"
+
+
+class CompletionReport(models.Model):
+    """One of the two people confirms the exchange is done, with what it really took."""
+
+    exchange = models.ForeignKey(
+        Exchange, on_delete=models.CASCADE, related_name="completion_reports"
+    )
+    member = models.ForeignKey("profiles.Member", on_delete=models.PROTECT, related_name="+")
+    days_spent = models.DecimalField(
+        "days actually spent",
+        max_digits=5,
+        decimal_places=1,
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(MAX_DAYS)],
+    )
+    actual_cost = money_field("actual costs")
+    reflection = models.TextField(max_length=5000, help_text="What worked, what didn't. Markdown.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["exchange", "member"], name="completionreport_one_per_person"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member} on {self.exchange}"
+
+
+class EventKind(models.TextChoices):
+    CREATED = "created", "Drafted"
+    EDITED = "edited", "Edited the draft"
+    PROPOSED = "proposed", "Proposed"
+    CHANGES_SUGGESTED = "changes-suggested", "Suggested changes"
+    ACCEPTED = "accepted", "Accepted"
+    DECLINED = "declined", "Declined"
+    APPROVED = "approved", "Approved for a co-op"
+    APPROVAL_DECLINED = "approval-declined", "Declined for a co-op"
+    AGREEMENT_DRAFTED = "agreement-drafted", "Agreement drafted"
+    TERMS_CHANGED = "terms-changed", "Changed the terms"
+    SIGNED = "signed", "Signed the agreement"
+    ACTIVATED = "activated", "All signed: active"
+    DONE_REPORTED = "done-reported", "Confirmed it is done"
+    COMPLETED = "completed", "Completed"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class ExchangeEvent(models.Model):
+    """One step in an exchange's history: who did what, when, and the state before and after."""
+
+    Kind = EventKind
+
+    exchange = models.ForeignKey(Exchange, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=EventKind)
+    actor = models.ForeignKey(
+        "profiles.Member", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    from_state = models.CharField(max_length=20, choices=ExchangeState, blank=True)
+    to_state = models.CharField(max_length=20, choices=ExchangeState)
+    note = models.TextField(max_length=2000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [
+            # The history on the exchange page, oldest first.
+            models.Index(fields=["exchange", "created_at"], name="exchangeevent_history"),
+        ]
+
+    def __str__(self):
+        return f"{self.exchange}: {self.get_kind_display()}"

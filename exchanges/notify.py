@@ -1,0 +1,40 @@
+"""E-mails about an exchange's steps, to the people and co-op admins who need to know."""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+
+from profiles.models import Member
+
+_muted = ContextVar("exchanges_mail_muted", default=False)
+
+
+@contextmanager
+def muted():
+    """Run workflow steps without e-mailing anyone (the demo data's made-up people)."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
+
+
+def send(exchange, member_ids, subject, message):
+    """One e-mail per person (so nobody sees the others' addresses), linking to the exchange."""
+    if _muted.get() or not member_ids:
+        return
+    recipients = Member.objects.filter(pk__in=member_ids).select_related("user")
+    # A title typed with a line break must not break the mail header.
+    subject = "[CoTech Directory] " + " ".join(subject.split())
+    url = settings.SITE_URL.rstrip("/") + exchange.get_absolute_url()
+    for member in recipients:
+        if not member.user.email or not member.user.is_active:
+            continue
+        body = render_to_string(
+            "exchanges/email/step.txt",
+            {"member": member, "exchange": exchange, "message": message, "url": url},
+        )
+        EmailMessage(subject, body, to=[member.user.email]).send()

@@ -1,0 +1,366 @@
+"""Who sees which exchange page, the steps through the client, query budgets, escaping."""
+
+import itertools
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from exchanges import services
+from exchanges.models import Exchange, ExchangeEvent
+from tests.conftest import ROLE_NAMES
+from tests.exchanges.factories import Cast, State, make_exchange
+from tests.factories import make_coop, make_member, make_skill
+from tests.helpers import assert_query_budget
+
+pytestmark = pytest.mark.django_db
+
+
+def roles_exchange(roles, state):
+    """
+    An exchange where the roles' "member" is the host for the roles' co-op (whose
+    admin is "owner"), and a helper comes from a third co-op: "other_admin" and
+    "outsider" have nothing to do with it.
+    """
+    helper = make_member("Hal Helper")
+    third_admin = make_member("Tess Third")
+    make_coop(admins=[third_admin], members=[helper])
+    return make_exchange(
+        roles.member,
+        helper,
+        host_coop=roles.coop,
+        helper_coop=helper.coops.get(),
+        state=state,
+    )
+
+
+TERMS = {
+    "goals": "Changed",
+    "deliverables": "",
+    "check_ins": "",
+    "currency": "GBP",
+    "cost_time": "300",
+    "cost_travel": "0",
+    "cost_other": "0",
+    "share_host_coop": "0",
+    "share_helper_coop": "0",
+    "share_network": "300",
+}
+SEE = {"anonymous": 302, "outsider": 404, "other_admin": 404, "member": 200, "owner": 200}
+SEE_STAFF = {**SEE, "staff": 200}
+
+
+def only(allowed, ok=200):
+    """Visible to the people involved; `allowed` may take the step, the others get 403."""
+    table = {**SEE, "member": 403, "owner": 403, "staff": 403}
+    return {**table, **dict.fromkeys(allowed, ok)}
+
+
+GET_PAGES = [
+    ("/exchanges/", None, dict.fromkeys(ROLE_NAMES, 200) | {"anonymous": 302}),
+    ("/exchanges/new/", None, dict.fromkeys(ROLE_NAMES, 200) | {"anonymous": 302}),
+    (
+        "/exchanges/budget/",
+        None,
+        {
+            "anonymous": 302,
+            "outsider": 403,
+            "member": 403,
+            "owner": 200,
+            "other_admin": 200,
+            "staff": 200,
+        },
+    ),
+    (
+        "/exchanges/budget.csv",
+        None,
+        {
+            "anonymous": 302,
+            "outsider": 403,
+            "member": 403,
+            "owner": 200,
+            "other_admin": 200,
+            "staff": 200,
+        },
+    ),
+    ("/exchanges/{pk}/", State.DRAFT, SEE_STAFF),
+    ("/exchanges/{pk}/agreement/1/", State.AGREEMENT, SEE_STAFF),
+    ("/exchanges/{pk}/edit/", State.DRAFT, only(["member"])),
+    ("/exchanges/{pk}/suggest-changes/", State.PROPOSED, only([])),
+    ("/exchanges/{pk}/decline/", State.PROPOSED, only([])),
+    ("/exchanges/{pk}/coops/{coop}/decline/", State.AWAITING_APPROVAL, only(["owner"])),
+    ("/exchanges/{pk}/terms/", State.AGREEMENT, only(["member"])),
+    ("/exchanges/{pk}/done/", State.ACTIVE, only(["member"])),
+    ("/exchanges/{pk}/cancel/", State.ACTIVE, only(["member", "owner"])),
+]
+
+POSTS = [
+    ("/exchanges/{pk}/propose/", State.DRAFT, {}, only(["member"], 302)),
+    ("/exchanges/{pk}/accept/", State.PROPOSED, {}, only([], 302)),
+    ("/exchanges/{pk}/coops/{coop}/approve/", State.AWAITING_APPROVAL, {}, only(["owner"], 302)),
+    ("/exchanges/{pk}/sign/", State.AGREEMENT, {"version": "1"}, only(["member", "owner"], 302)),
+    (
+        "/exchanges/{pk}/cancel/",
+        State.PROPOSED,
+        {"note": "Plans changed"},
+        only(["member", "owner"], 302),
+    ),
+    ("/exchanges/{pk}/suggest-changes/", State.PROPOSED, {"note": "Shorter"}, only([], 302)),
+    ("/exchanges/{pk}/decline/", State.PROPOSED, {"note": "No time"}, only([], 302)),
+    (
+        "/exchanges/{pk}/coops/{coop}/decline/",
+        State.AWAITING_APPROVAL,
+        {"note": "Busy season"},
+        only(["owner"], 302),
+    ),
+    ("/exchanges/{pk}/terms/", State.AGREEMENT, TERMS, only(["member"], 302)),
+    (
+        "/exchanges/{pk}/done/",
+        State.ACTIVE,
+        {"days_spent": "2", "actual_cost": "0", "reflection": "Fine"},
+        only(["member"], 302),
+    ),
+    # An empty form: the proposer sees the errors (200), nobody else gets that far.
+    ("/exchanges/{pk}/edit/", State.DRAFT, {}, only(["member"], 200)),
+]
+
+
+@pytest.mark.parametrize("role", ROLE_NAMES)
+@pytest.mark.parametrize(("url", "state", "expected"), GET_PAGES)
+def test_who_may_open_each_page(roles, client_as, role, url, state, expected):
+    if state is not None:
+        exchange = roles_exchange(roles, state)
+        url = url.format(pk=exchange.pk, coop=roles.coop.pk)
+    response = client_as(roles.user(role)).get(url)
+    assert response.status_code == expected[role]
+    if response.status_code == 302:
+        assert response["Location"].startswith("/accounts/login/")
+
+
+@pytest.mark.parametrize("role", ROLE_NAMES)
+@pytest.mark.parametrize(("url", "state", "data", "expected"), POSTS)
+def test_who_may_take_each_step(roles, client_as, role, url, state, data, expected):
+    exchange = roles_exchange(roles, state)
+    events = exchange.events.count()
+    response = client_as(roles.user(role)).post(
+        url.format(pk=exchange.pk, coop=roles.coop.pk), data
+    )
+    assert response.status_code == expected[role]
+    exchange.refresh_from_db()
+    if role != "anonymous" and response.status_code == 302:
+        # The step was taken (a refusal for the wrong state or person changes nothing).
+        assert response["Location"] == f"/exchanges/{exchange.pk}/"
+        assert exchange.events.count() > events
+    else:
+        assert exchange.state == state
+        assert exchange.events.count() == events
+
+
+def test_a_refusal_says_why(roles, client_as):
+    exchange = roles_exchange(roles, State.PROPOSED)
+    response = client_as(roles.owner.user).post(f"/exchanges/{exchange.pk}/accept/")
+    assert response.status_code == 403
+    assert "Only the person the proposal was sent to can answer it." in response.content.decode()
+
+
+def test_cancelling_without_a_reason_shows_the_form_again(roles, client_as):
+    exchange = roles_exchange(roles, State.ACTIVE)
+    response = client_as(roles.owner.user).post(f"/exchanges/{exchange.pk}/cancel/", {"note": ""})
+    assert response.status_code == 200
+    assert response.context["form"].errors["note"] == ["This field is required."]
+    exchange.refresh_from_db()
+    assert exchange.state == State.ACTIVE
+
+
+def test_declining_a_proposal_needs_no_note(client_as):
+    cast = Cast()
+    exchange = make_exchange(cast.host, cast.helper, state=State.PROPOSED)
+    response = client_as(cast.helper.user).post(f"/exchanges/{exchange.pk}/decline/", {"note": ""})
+    assert response.status_code == 302
+    exchange.refresh_from_db()
+    assert exchange.state == State.DECLINED
+
+
+def test_an_approval_note_that_is_too_long_is_refused(roles, client_as):
+    exchange = roles_exchange(roles, State.AWAITING_APPROVAL)
+    response = client_as(roles.owner.user).post(
+        f"/exchanges/{exchange.pk}/coops/{roles.coop.pk}/approve/",
+        {"note": "x" * 2001},
+        follow=True,
+    )
+    assert "at most 2000 characters" in response.content.decode()
+    assert not exchange.approvals.exists()
+
+
+def test_staff_list_only_their_own_exchanges_but_may_open_any(roles, client_as):
+    exchange = roles_exchange(roles, State.PROPOSED)
+    client = client_as(roles.staff.user)
+    assert client.get("/exchanges/").context["in_progress"] == []
+    assert client.get(f"/exchanges/{exchange.pk}/").status_code == 200
+
+
+def test_steps_are_posts_only(roles, client_as):
+    exchange = roles_exchange(roles, State.DRAFT)
+    response = client_as(roles.member.user).get(f"/exchanges/{exchange.pk}/propose/")
+    assert response.status_code == 405
+    exchange.refresh_from_db()
+    assert exchange.state == State.DRAFT
+
+
+def test_a_wrong_state_step_is_a_message_and_changes_nothing(roles, client_as):
+    exchange = roles_exchange(roles, State.PROPOSED)
+    response = client_as(roles.member.user).post(f"/exchanges/{exchange.pk}/propose/", follow=True)
+    assert "that step is not possible now" in response.content.decode()
+    exchange.refresh_from_db()
+    assert exchange.state == State.PROPOSED
+
+
+def test_signing_a_stale_version_through_the_page_is_refused(roles, client_as):
+    exchange = roles_exchange(roles, State.AGREEMENT)
+    client = client_as(roles.member.user)
+    client.post(f"/exchanges/{exchange.pk}/sign/", {"version": "1"})
+    client.post(f"/exchanges/{exchange.pk}/terms/", TERMS)
+    response = client_as(roles.owner.user).post(
+        f"/exchanges/{exchange.pk}/sign/", {"version": "1"}, follow=True
+    )
+    page = response.content.decode()
+    assert "version 2 is now current" in page
+    assert f'href="/exchanges/{exchange.pk}/agreement/1/">version 1</a>' in page
+    exchange.refresh_from_db()
+    assert exchange.current_agreement.signatures.count() == 0
+
+
+def test_the_happy_path_through_the_pages(mailoutbox, client_as):
+    cast = Cast()
+    exchange = make_exchange(
+        cast.host, cast.helper, host_coop=cast.host_coop, helper_coop=cast.helper_coop
+    )
+    base = f"/exchanges/{exchange.pk}"
+    steps = [
+        (cast.host, "/propose/", {}),
+        (cast.helper, "/accept/", {}),
+        (cast.host_admin, f"/coops/{cast.host_coop.pk}/approve/", {"note": "Yes"}),
+        (cast.helper_admin, f"/coops/{cast.helper_coop.pk}/approve/", {}),
+        *[(person, "/sign/", {"version": "1"}) for person in cast.everyone()],
+        *[
+            (person, "/done/", {"days_spent": "3", "actual_cost": "300", "reflection": "Good."})
+            for person in (cast.host, cast.helper)
+        ],
+    ]
+    for person, path, data in steps:
+        response = client_as(person.user).post(base + path, data)
+        assert response.status_code == 302, (path, response.status_code)
+    exchange.refresh_from_db()
+    assert exchange.state == State.COMPLETED
+    page = client_as(cast.helper_admin.user).get(base + "/").content.decode()
+    assert "Completed" in page
+    assert "Good." in page
+    printable = client_as(cast.host.user).get(base + "/agreement/1/").content.decode()
+    assert printable.count("<tr><td>") == 4  # the four signatures
+
+
+def test_the_list_groups_waiting_in_progress_and_finished(roles, client_as):
+    waiting = roles_exchange(roles, State.AWAITING_APPROVAL)  # the owner must approve
+    in_progress = roles_exchange(roles, State.PROPOSED)  # the helper must answer
+    finished = roles_exchange(roles, State.PROPOSED)
+    services.cancel(finished, roles.member, "No longer needed")
+    response = client_as(roles.owner.user).get("/exchanges/")
+    assert response.context["waiting"] == [waiting]
+    assert response.context["in_progress"] == [in_progress]
+    assert [e.pk for e in response.context["finished"]] == [finished.pk]
+
+
+def test_the_home_page_counts_what_is_waiting(roles, client_as):
+    roles_exchange(roles, State.AWAITING_APPROVAL)
+    roles_exchange(roles, State.AWAITING_APPROVAL)
+    roles_exchange(roles, State.PROPOSED)
+    response = client_as(roles.owner.user).get("/")
+    assert len(response.context["exchanges_waiting"]) == 2
+    assert 'Exchanges waiting for you <span class="badge">2</span>' in response.content.decode()
+    assert "exchanges_waiting" not in client_as(None).get("/").context
+
+
+def test_user_text_is_escaped(roles, client_as):
+    exchange = roles_exchange(roles, State.AGREEMENT)
+    Exchange.objects.filter(pk=exchange.pk).update(
+        title="<script>alert(1)</script>",
+        description="[x](javascript:alert(2)) <img src=x onerror=alert(3)>",
+    )
+    ExchangeEvent.objects.create(
+        exchange=exchange, kind="edited", to_state=exchange.state, note="<b onclick=x>hi</b>"
+    )
+    page = client_as(roles.member.user).get(f"/exchanges/{exchange.pk}/").content.decode()
+    assert "<script>alert(1)" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "javascript:alert" not in page
+    assert "onerror" not in page
+    assert "<b onclick" not in page
+
+
+# --- query budgets ------------------------------------------------------------------
+
+_titles = itertools.count(1)
+
+
+def test_the_list_page_has_a_query_budget(roles, client_as):
+    helper = make_member("Hal Helper")
+    make_coop("Third Co-op", admins=[make_member()], members=[helper])
+    states = itertools.cycle([State.DRAFT, State.AWAITING_APPROVAL, State.AGREEMENT])
+
+    def grow(n):
+        for _ in range(n):
+            make_exchange(
+                roles.member,
+                helper,
+                host_coop=roles.coop,
+                helper_coop=helper.coops.get(),
+                state=next(states),
+            )
+
+    # session, user, member; the exchanges with their people, co-ops and current
+    # agreement; approvals; completion reports; signatures of the current agreements;
+    # admins of the host co-ops; admins of the helpers' co-ops; the viewer's admin
+    # co-ops (for the budget link).
+    assert_query_budget(client_as(roles.owner.user), "/exchanges/", grow=grow, budget=10)
+
+
+def test_the_detail_page_has_a_query_budget(roles, client_as):
+    exchange = roles_exchange(roles, State.AGREEMENT)
+
+    def grow(n):
+        for _ in range(n):
+            number = next(_titles)
+            ExchangeEvent.objects.create(
+                exchange=exchange, kind="edited", to_state=exchange.state, note=f"note {number}"
+            )
+            exchange.skills.add(make_skill(f"Skill {number}"))
+
+    # session, user; the exchange with its people, co-ops and current agreement;
+    # its approvals, reports, signatures, the admins of each co-op and its skills
+    # (prefetched for "who acts next"); the viewer's member; then the page's lists:
+    # approvals, signatures, reports and events, each with its people; earlier versions.
+    assert_query_budget(
+        client_as(roles.owner.user), f"/exchanges/{exchange.pk}/", grow=grow, budget=15
+    )
+
+
+def test_the_budget_page_has_a_query_budget(roles, client_as):
+    helper_coop = make_coop("Helper Co-op")
+
+    def grow(n):
+        for _ in range(n):
+            Exchange.objects.create(
+                title=f"Counted {next(_titles)}",
+                description="x",
+                proposer=roles.member,
+                host=roles.member,
+                helper=roles.owner,
+                host_coop=roles.coop,
+                helper_coop=helper_coop,
+                state=State.COMPLETED,
+                starts_on=date(date.today().year, 2, 1),
+                time_amount=Decimal("2"),
+            )
+
+    # session, user; the exchanges that count with their co-ops; their completion reports.
+    assert_query_budget(client_as(roles.staff.user), "/exchanges/budget/", grow=grow, budget=4)
