@@ -36,9 +36,3 @@ CAST_ROLES = ["anonymous", "outsider", "cell_member", "founder", "champion", "st
 @pytest.fixture
 def cast(db):
     return Cast()
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """These tests create many accounts; hashing their passwords slowly proves nothing here."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
