@@ -50,12 +50,6 @@ class DirectoryFilterForm(forms.Form):
             self.fields[name].widget.attrs.update({"list": "skill-suggestions"})
         self.fields["region"].widget.attrs.update({"list": "region-suggestions"})
 
-    @property
-    def is_filtered(self):
-        return self.is_valid() and any(
-            value for name, value in self.cleaned_data.items() if name != "sort"
-        )
-
     def filter(self, queryset):
         """Apply the valid filters to `queryset` and order it; invalid input filters nothing."""
         data = self.cleaned_data if self.is_valid() else {}

@@ -61,9 +61,6 @@ class ProfileForm(forms.ModelForm):
                     skill.name for skill in self.instance.skills_for(relation, kinds)
                 ]
             self.initial["up_for_choices"] = self.instance.up_for_values
-        for name in self.fields:
-            if name in {field for field, *_ in SKILL_FIELDS}:
-                self.fields[name].widget.attrs["list"] = "skill-suggestions"
 
     # (legend, field names) for the form page's fieldsets.
     SECTIONS = ()

@@ -63,3 +63,45 @@ def test_fill_in_profile_then_find_a_coop_offering_a_needed_skill(visit, checked
     expect(page.get_by_text("1 co-op confirmed in the last six months.")).to_be_visible()
     expect(page.get_by_role("link", name="Cluster Co-op")).to_be_visible()
     checked()
+
+
+def test_an_admin_manages_their_coop_and_the_steering_group_approves_it(
+    visit, checked, page, mailoutbox
+):
+    founder = make_user("founder@example.coop", is_staff=True)
+    founder.member.display_name = "Fran Founder"
+    founder.member.save()
+
+    page = visit("/accounts/login/")
+    page.get_by_label("Email").fill("founder@example.coop")
+    page.get_by_label("Password:", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    checked()
+
+    page = visit("/coops/new/")
+    page.get_by_label("Name").first.fill("Harbour Tech")
+    page.get_by_label("One-line summary").fill("Boats and bytes")
+    page.get_by_label("Co-op & business skills offered").fill("Bookkeeping")
+    page.get_by_role("group", name="Office space 1 (new)").get_by_label("Location").fill("The Quay")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Harbour Tech")
+    expect(page.get_by_text("Waiting for approval")).to_be_visible()
+    checked()
+
+    page.get_by_role("link", name="Manage members").click()
+    checked()
+    page.get_by_label("E-mail address to invite").fill("crew@example.coop")
+    page.get_by_role("button", name="Send invitation").click()
+    expect(page.get_by_text("Invitation sent to crew@example.coop.")).to_be_visible()
+    checked()
+    assert mailoutbox[-1].to == ["crew@example.coop"]
+
+    page = visit("/steering/coops/")
+    page.get_by_label(re.compile("^Note to Harbour Tech")).fill("Welcome aboard")
+    page.get_by_role("button", name="Approve Harbour Tech").click()
+    expect(page.get_by_text("Harbour Tech is approved.")).to_be_visible()
+    checked()
+    visit("/steering/freshness/")
+    visit("/members/")
+    page = visit("/coops/")
+    expect(page.get_by_role("link", name="Harbour Tech")).to_be_visible()
