@@ -1,14 +1,17 @@
 from django.utils.functional import SimpleLazyObject
 
-from profiles.models import Coop
+from profiles.models import Coop, Member
 
 
 class FreshnessNag:
     """What the nag banner needs: is the viewer's profile stale, and which of their co-ops are."""
 
     def __init__(self, user):
-        member = user.member
-        self.member = member if member.is_stale else None
+        try:
+            member = user.member
+        except Member.DoesNotExist:  # an account made without its signal (raw fixtures)
+            member = None
+        self.member = member if member is not None and member.is_stale else None
         self.coops = list(
             Coop.objects.administered_by(user)
             .exclude(status=Coop.Status.REFUSED)

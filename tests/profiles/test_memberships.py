@@ -248,7 +248,9 @@ def test_a_member_creates_a_coop_and_becomes_its_admin_while_it_waits(roles, cli
             "phone_visibility": "members",
             "chat_visibility": "members",
             "address_visibility": "admins",
-            **formset_management(),
+            **formset_management(office=1),
+            "office-0-kind": "desks",
+            "office-0-location": "The Quay",
         },
     )
     coop = Coop.objects.get(name="Fresh Co-op")
@@ -257,6 +259,7 @@ def test_a_member_creates_a_coop_and_becomes_its_admin_while_it_waits(roles, cli
     assert coop.last_confirmed_at is not None
     assert role_of(coop, roles.outsider) == "admin"
     assert sorted(s.name for s in coop.offered_skills) == ["Django", "Elm"]
+    assert [space.location for space in coop.office_spaces.all()] == ["The Quay"]
     assert client_as(roles.outsider.user).get(coop.get_absolute_url()).status_code == 200
     assert client_as(None).get(coop.get_absolute_url()).status_code == 404
     assert "Fresh Co-op" not in client_as(None).get(reverse("profiles:coop-list")).text

@@ -74,7 +74,7 @@ def test_member_list(roles, client_as):
             member = skilled_member()
             Membership.objects.create(coop=roles.coop, member=member)
 
-    # skill suggestions, regions, count, the page, its skills, its co-ops
+    # the filter's skill, skill suggestions, regions, count, the page, its skills, its co-ops
     assert_query_budget(
         client_as(roles.member.user),
         reverse("profiles:member-list") + "?offers=django",
