@@ -34,6 +34,19 @@ def send_invitation(invitation, request):
     )
 
 
+def send_join_request(join_request, request):
+    coop = join_request.coop
+    _send(
+        f"{join_request.member} asks to join {coop.name}",
+        "join_request.txt",
+        {
+            "join_request": join_request,
+            "link": absolute(reverse("profiles:coop-members", args=[coop.slug]), request),
+        },
+        coop.admin_emails(),
+    )
+
+
 def send_review_note(coop, request):
     _send(
         f"{coop.name}: {coop.get_status_display().lower()} by the steering group",

@@ -1,10 +1,13 @@
 """Freshness: stale after 180 days, the nag banner, "Still accurate", reminders, the staff page."""
 
+import io
+import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.db import connections
 from django.test import override_settings
 from django.urls import reverse
 
@@ -174,3 +177,32 @@ def test_staff_see_the_share_confirmed_and_the_stale_oldest_first(roles, client_
         "Old Co-op",
     ]
     assert "Stale Sid" in response.text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_overlapping_runs_send_each_reminder_once(mailoutbox):
+    """Two cron runs at once, each with its own connection: the row lock sends each mail once."""
+    make_stale_member("Stale Sam", email="sam@example.org")
+    make_stale_coop("Old Co-op", admins=[make_member("Admin A", email="a@example.coop")])
+    barrier = threading.Barrier(2)
+    errors = []
+
+    def run():
+        try:
+            barrier.wait()
+            call_command("send_freshness_reminders", stdout=io.StringIO())
+        except Exception as error:  # shown by the assertion below, not lost in the thread
+            errors.append(repr(error))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(address for mail in mailoutbox for address in mail.to) == [
+        "a@example.coop",
+        "sam@example.org",
+    ]
