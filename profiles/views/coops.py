@@ -241,10 +241,13 @@ def coop_join(request, slug):
     form = JoinRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.request_to_join(access.coop, request.user.member, form.cleaned_data["message"])
+            join_request = services.request_to_join(
+                access.coop, request.user.member, form.cleaned_data["message"]
+            )
         except ProfileError as error:
             messages.error(request, str(error))
         else:
+            emails.send_join_request(join_request, request)
             messages.success(request, f"Your request has gone to {access.coop.name}'s admins.")
         return redirect(access.coop)
     return render(request, "profiles/coop_join.html", {"coop": access.coop, "form": form})

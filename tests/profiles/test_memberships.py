@@ -186,12 +186,14 @@ def test_a_bad_email_is_refused_beside_the_field(roles, client_as):
     assert not Invitation.objects.exists()
 
 
-def test_someone_asks_to_join_and_an_admin_approves(roles, client_as):
+def test_someone_asks_to_join_and_an_admin_approves(roles, client_as, mailoutbox):
     client_as(roles.outsider.user).post(
         reverse("profiles:coop-join", args=[roles.coop.slug]), {"message": "Hello!"}
     )
     join_request = JoinRequest.objects.get(coop=roles.coop, member=roles.outsider)
     assert join_request.status == "pending"
+    assert mailoutbox[0].to == ["owner@example.coop"] and "Hello!" in mailoutbox[0].body
+    assert link_in(mailoutbox[0].body, f"/coops/{roles.coop.slug}/members/")
     page = client_as(roles.owner.user).get(reverse("profiles:coop-members", args=[roles.coop.slug]))
     assert "Oz Outsider" in page.text and "Hello!" in page.text
     client_as(roles.owner.user).post(
