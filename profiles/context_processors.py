@@ -1,24 +1,45 @@
 from django.utils.functional import SimpleLazyObject
 
-from profiles.models import Coop, Member
+from profiles.models import Coop, Member, Membership
+from profiles.models.shared import stale_cutoff
 
 
 class FreshnessNag:
-    """What the nag banner needs: is the viewer's profile stale, and which of their co-ops are."""
+    """
+    What the nag banner needs: the viewer's profile if it is stale, and the stale
+    co-ops they administer. One query: the viewer's Member joined to their
+    memberships and co-ops (a row per co-op they belong to, which is few).
+    """
 
     def __init__(self, user):
-        try:
-            member = user.member
-        except Member.DoesNotExist:  # an account made without its signal (raw fixtures)
-            member = None
-        self.member = member if member is not None and member.is_stale else None
-        self.coops = list(
-            Coop.objects.administered_by(user)
-            .exclude(status=Coop.Status.REFUSED)
-            .stale()
-            .order_by("name")
-            .values("name", "slug")
+        rows = (
+            Member.objects.filter(user_id=user.pk)
+            .order_by("memberships__coop__name")
+            .values(
+                "display_name",
+                "last_confirmed_at",
+                "memberships__role",
+                "memberships__coop__name",
+                "memberships__coop__slug",
+                "memberships__coop__status",
+                "memberships__coop__last_confirmed_at",
+            )
         )
+        cutoff = stale_cutoff()
+        self.member, self.coops = None, []
+        for row in rows:
+            confirmed = row["last_confirmed_at"]
+            if self.member is None and (confirmed is None or confirmed < cutoff):
+                self.member = {"display_name": row["display_name"], "last_confirmed_at": confirmed}
+            coop_confirmed = row["memberships__coop__last_confirmed_at"]
+            if (
+                row["memberships__role"] == Membership.Role.ADMIN
+                and row["memberships__coop__status"] != Coop.Status.REFUSED
+                and (coop_confirmed is None or coop_confirmed < cutoff)
+            ):
+                self.coops.append(
+                    {"name": row["memberships__coop__name"], "slug": row["memberships__coop__slug"]}
+                )
 
     def __bool__(self):
         return bool(self.member or self.coops)
@@ -28,7 +49,7 @@ def freshness_nag(request):
     """
     The freshness nag for a signed-in owner of stale profiles: their own, and for
     co-ops each of their admins. Evaluated only when a page shows the banner, and
-    then in two queries (the viewer's profile, their stale co-ops) whatever the data.
+    then in one query whatever the data.
     """
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:

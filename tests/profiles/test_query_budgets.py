@@ -1,9 +1,9 @@
 """
 Every list and detail page runs the same, small number of queries with 5 or 50 rows.
 
-Signed-in pages start with the same three: the session, the user, and the user's
-Member (the freshness nag reads it), then the nag's stale co-ops: four in all,
-written SIGNED_IN below.
+Signed-in pages start with the same three: the session, the user, and the
+freshness nag's one query (the viewer's profile joined to their co-ops), written
+SIGNED_IN below.
 """
 
 import itertools
@@ -25,7 +25,7 @@ from tests.profiles.factories import (
 
 pytestmark = pytest.mark.django_db
 
-SIGNED_IN = 4  # session, user, the viewer's Member, the nag's stale co-ops
+SIGNED_IN = 3  # session, user, the nag's query (the viewer's profile and co-ops)
 _names = itertools.count()
 
 
