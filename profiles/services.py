@@ -89,12 +89,12 @@ def remove_membership(membership, *, by, staff=False):
         current.delete()
 
 
-def invite(coop, email, role, *, by):
-    """An admin invites someone by e-mail address; they join when they accept."""
+def invite(coop, email, role, *, by, staff=False):
+    """An admin (or staff) invites someone by e-mail address; they join when they accept."""
     email = email.strip()
     with transaction.atomic():
         memberships = _lock_memberships(coop)
-        _require_admin(memberships, by)
+        _require_admin(memberships, by, staff=staff)
         already = Member.objects.filter(
             Q(user__email__iexact=email) | Q(user__emailaddress__email__iexact=email),
             memberships__coop=coop,

@@ -141,6 +141,7 @@ def coop_members(request, slug):
                 invitation_form.cleaned_data["email"],
                 invitation_form.cleaned_data["role"],
                 by=request.user.member,
+                staff=request.user.is_staff,
             )
         except ProfileError as error:
             invitation_form.add_error("email", str(error))

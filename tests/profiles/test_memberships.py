@@ -274,3 +274,10 @@ def formset_management(office=0, inkind=0):
         "inkind-TOTAL_FORMS": str(inkind),
         "inkind-INITIAL_FORMS": "0",
     }
+
+
+def test_staff_can_invite_and_another_coops_admin_cannot(roles):
+    assert services.invite(roles.coop, "a@example.org", "member", by=roles.staff, staff=True)
+    with pytest.raises(ProfileError):
+        services.invite(roles.coop, "b@example.org", "member", by=roles.other_admin)
+    assert list(roles.coop.invitations.values_list("email", flat=True)) == ["a@example.org"]
