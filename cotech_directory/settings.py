@@ -79,6 +79,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "cotech_directory.context_processors.site",
+                "profiles.context_processors.freshness_nag",
                 "meetups.context_processors.quiet_cells",
             ],
         },

@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 # Each app that puts something on the home page offers `<app>.home.context(request)`,
 # returning a dict for templates/home.html (each app's part is a partial there).
 HOME_SECTIONS = [
+    "profiles.home.context",
     "exchanges.home.context",
     "meetups.home.context",
 ]

@@ -4,10 +4,18 @@ import secrets
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
+from django.utils import timezone
 
-from profiles.models.shared import ContactDetails, Freshness, FreshnessQuerySet, UpForField
+from profiles.models.shared import (
+    ContactDetails,
+    Freshness,
+    FreshnessQuerySet,
+    HasSkills,
+    ProfileError,
+    UpForField,
+)
 
 
 class CoopStatus(models.TextChoices):
@@ -49,8 +57,26 @@ class CoopQuerySet(FreshnessQuerySet):
     def administered_by(self, user):
         return self.filter(memberships__member__user=user, memberships__role=Membership.Role.ADMIN)
 
+    def pending(self):
+        return self.filter(status=CoopStatus.PENDING)
 
-class Coop(Freshness, ContactDetails):
+    def offering(self, skill):
+        return self.filter(skill_links__skill=skill, skill_links__relation="offers")
+
+    def needing(self, skill):
+        return self.filter(skill_links__skill=skill, skill_links__relation="needs")
+
+    def using(self, tool):
+        return self.filter(skill_links__skill=tool, skill_links__relation="uses")
+
+    def offering_office_space(self):
+        return self.filter(models.Exists(OfficeSpace.objects.filter(coop=models.OuterRef("pk"))))
+
+    def offering_in_kind(self):
+        return self.filter(models.Exists(InKindOffer.objects.filter(coop=models.OuterRef("pk"))))
+
+
+class Coop(HasSkills, Freshness, ContactDetails):
     """A co-operative in the network, with what it offers and needs."""
 
     name = models.CharField(max_length=120)
@@ -109,6 +135,8 @@ class Coop(Freshness, ContactDetails):
     objects = CoopQuerySet.as_manager()
 
     Status = CoopStatus
+    NAME_FIELD = "name"
+    SEARCH_FIELDS = ("name", "summary", "about", "town", "region", "up_for_other")
 
     class Meta:
         ordering = ["name"]
@@ -121,8 +149,48 @@ class Coop(Freshness, ContactDetails):
         return reverse("profiles:coop-detail", args=[self.slug])
 
     @property
+    def is_public(self):
+        return self.status == CoopStatus.APPROVED
+
+    def approve(self, by, note=""):
+        """The steering group lets a pending (or once refused) co-op into the public directory."""
+        return self._review(by, note, CoopStatus.APPROVED, {CoopStatus.PENDING, CoopStatus.REFUSED})
+
+    def refuse(self, by, note):
+        """The steering group keeps a pending co-op out of the directory, saying why."""
+        if not note.strip():
+            raise ProfileError("Say why, so the co-op's admins know what to change.")
+        return self._review(by, note, CoopStatus.REFUSED, {CoopStatus.PENDING})
+
+    def _review(self, by, note, status, allowed_from):
+        with transaction.atomic():
+            locked = Coop.objects.select_for_update().get(pk=self.pk)
+            if locked.status not in allowed_from:
+                raise ProfileError(f"{locked.name} is already {locked.get_status_display()}.")
+            locked.status = status
+            locked.review_note = note.strip()
+            locked.reviewed_at = timezone.now()
+            locked.reviewed_by = by
+            locked.save(update_fields=["status", "review_note", "reviewed_at", "reviewed_by"])
+        for field in ("status", "review_note", "reviewed_at", "reviewed_by"):
+            setattr(self, field, getattr(locked, field))
+        return self
+
+    def admin_emails(self):
+        """Where notes about the co-op go: each admin's account address."""
+        return list(
+            self.memberships.filter(role=MembershipRole.ADMIN, member__user__is_active=True)
+            .exclude(member__user__email="")
+            .values_list("member__user__email", flat=True)
+        )
+
+    @property
     def up_for_values(self):
         return UpForField.to_values(self.up_for)
+
+    @property
+    def up_for_labels(self):
+        return UpForField.to_labels(self.up_for)
 
 
 class MembershipRole(models.TextChoices):
@@ -154,6 +222,10 @@ class Membership(models.Model):
     def __str__(self):
         return f"{self.member} in {self.coop} ({self.role})"
 
+    @property
+    def is_admin(self):
+        return self.role == MembershipRole.ADMIN
+
 
 class JoinRequestStatus(models.TextChoices):
     PENDING = "pending", "Waiting"
@@ -181,6 +253,7 @@ class JoinRequest(models.Model):
     )
 
     class Meta:
+        ordering = ["created_at", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["coop", "member"],
@@ -211,6 +284,7 @@ class Invitation(models.Model):
     accepted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        ordering = ["created_at", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["coop", "email"],
@@ -221,6 +295,9 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.email} invited to {self.coop}"
+
+    def get_absolute_url(self):
+        return reverse("profiles:invitation", args=[self.token])
 
 
 class OfficeSpace(models.Model):

@@ -5,7 +5,13 @@ from django.db import models
 from django.urls import reverse
 
 from profiles.models.coops import Membership
-from profiles.models.shared import ContactDetails, Freshness, FreshnessQuerySet, UpForField
+from profiles.models.shared import (
+    ContactDetails,
+    Freshness,
+    FreshnessQuerySet,
+    HasSkills,
+    UpForField,
+)
 
 
 class MemberQuerySet(FreshnessQuerySet):
@@ -13,8 +19,17 @@ class MemberQuerySet(FreshnessQuerySet):
         """Members shown in the directory: those who have given a display name."""
         return self.exclude(display_name="").filter(user__is_active=True)
 
+    def offering(self, skill):
+        return self.filter(skill_links__skill=skill, skill_links__relation="offers")
 
-class Member(Freshness, ContactDetails):
+    def needing(self, skill):
+        return self.filter(skill_links__skill=skill, skill_links__relation="needs")
+
+    def using(self, tool):
+        return self.filter(skill_links__skill=tool, skill_links__relation="uses")
+
+
+class Member(HasSkills, Freshness, ContactDetails):
     """A person in the network: what they can do, need and are up for."""
 
     user = models.OneToOneField(
@@ -55,6 +70,9 @@ class Member(Freshness, ContactDetails):
 
     objects = MemberQuerySet.as_manager()
 
+    NAME_FIELD = "display_name"
+    SEARCH_FIELDS = ("display_name", "bio", "town", "region", "availability", "up_for_other")
+
     class Meta:
         ordering = ["display_name", "pk"]
 
@@ -68,9 +86,17 @@ class Member(Freshness, ContactDetails):
     def up_for_values(self):
         return UpForField.to_values(self.up_for)
 
+    @property
+    def up_for_labels(self):
+        return UpForField.to_labels(self.up_for)
+
     def is_admin_of(self, coop):
         """Whether this person administers `coop` (one query; prefer admin_coop_ids in loops)."""
         return self.memberships.filter(coop=coop, role=Membership.Role.ADMIN).exists()
+
+    @property
+    def is_listed(self):
+        return bool(self.display_name) and self.user.is_active
 
     def admin_coop_ids(self):
         """Ids of the co-ops this person administers, for permission checks over many objects."""

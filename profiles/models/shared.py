@@ -3,8 +3,12 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
+
+
+class ProfileError(Exception):
+    """An illegal step in the directory's workflows; its message is shown to the person."""
 
 
 class UpFor(models.TextChoices):
@@ -66,6 +70,18 @@ class Freshness(models.Model):
         """Record that the owner says the profile is accurate (saved, or "Still accurate")."""
         self.last_confirmed_at = now or timezone.now()
 
+    def confirm(self):
+        """
+        "Still accurate": the owner has reviewed the profile and confirms it now.
+
+        Only the timestamp changes, so a confirmation racing an edit loses nothing.
+        """
+        with transaction.atomic():
+            locked = type(self).objects.select_for_update().get(pk=self.pk)
+            locked.mark_confirmed()
+            locked.save(update_fields=["last_confirmed_at", "updated_at"])
+        self.last_confirmed_at = locked.last_confirmed_at
+
 
 class UpForField(models.CharField):
     """
@@ -87,6 +103,10 @@ class UpForField(models.CharField):
     @staticmethod
     def to_values(stored):
         return [value for value in (stored or "").split(",") if value]
+
+    @staticmethod
+    def to_labels(stored):
+        return [UpFor(value).label for value in UpForField.to_values(stored) if value in UpFor]
 
 
 class ContactDetails(models.Model):
@@ -146,3 +166,85 @@ class ContactDetails(models.Model):
             if value and getattr(self, f"{name}_visibility") in allowed:
                 visible.append((self._meta.get_field(name).verbose_name, value))
         return visible
+
+
+class HasSkills:
+    """
+    What Coop and Member share about skills: links through `skill_links` with a
+    relation (offers, needs, uses), and a `search_text` column kept in step with
+    the profile and its skills so that one index serves the directory search.
+    Subclasses name their searchable fields in SEARCH_FIELDS.
+    """
+
+    SEARCH_FIELDS = ()
+
+    def skills_for(self, relation, kinds=None):
+        """Skills linked with `relation` (optionally of some kinds), from a prefetch if any."""
+        return [
+            link.skill
+            for link in self.skill_links.all()
+            if link.relation == relation and (kinds is None or link.skill.kind in kinds)
+        ]
+
+    # For templates, which cannot pass arguments (all from the prefetched links).
+    @property
+    def offered_skills(self):
+        return self.skills_for("offers")
+
+    @property
+    def needed_skills(self):
+        return self.skills_for("needs")
+
+    @property
+    def offered_tech_skills(self):
+        return self.skills_for("offers", {"tech", "tool"})
+
+    @property
+    def needed_tech_skills(self):
+        return self.skills_for("needs", {"tech", "tool"})
+
+    @property
+    def offered_coop_skills(self):
+        return self.skills_for("offers", {"coop"})
+
+    @property
+    def needed_coop_skills(self):
+        return self.skills_for("needs", {"coop"})
+
+    @property
+    def tools(self):
+        return self.skills_for("uses")
+
+    def set_skills(self, relation, skills):
+        """Make `skills` exactly the ones this profile has with `relation`."""
+        wanted = {skill.pk: skill for skill in skills}
+        links = self.skill_links.filter(relation=relation)
+        links.exclude(skill_id__in=wanted).delete()
+        have = set(links.values_list("skill_id", flat=True))
+        link_model = self.skill_links.model
+        owner = self.skill_links.field.name
+        link_model.objects.bulk_create(
+            [
+                link_model(**{owner: self}, skill=skill, relation=relation)
+                for pk, skill in wanted.items()
+                if pk not in have
+            ],
+            ignore_conflicts=True,
+        )
+        self.refresh_search_text()
+
+    def compose_search_text(self, skill_names):
+        parts = [str(getattr(self, name) or "") for name in self.SEARCH_FIELDS]
+        return " ".join(part for part in [*parts, *skill_names] if part)
+
+    def refresh_search_text(self):
+        """Rebuild `search_text` from the saved fields and skill names (two queries)."""
+        names = self.skill_links.values_list("skill__name", flat=True).distinct()
+        self.search_text = self.compose_search_text(sorted(names))
+        type(self).objects.filter(pk=self.pk).update(search_text=self.search_text)
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or set(update_fields) & set(self.SEARCH_FIELDS):
+            self.refresh_search_text()

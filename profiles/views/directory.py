@@ -1,18 +1,110 @@
+"""The directory: co-ops and members found by what they offer and need, and skill pages."""
+
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, render
 
-from profiles.models import Skill
+from profiles.forms.directory import DirectoryFilterForm
+from profiles.models import (
+    Coop,
+    CoopSkill,
+    InKindOffer,
+    Member,
+    Membership,
+    MemberSkill,
+    OfficeSpace,
+    Skill,
+    SkillRelation,
+)
+from profiles.views.helpers import skill_suggestions
+
+PAGE_SIZE = 20
+SKILL_PAGE_LIMIT = 50
+
+
+def _directory_page(request, form, queryset, regions_of):
+    """Filter, paginate and render a directory list (count, page, prefetches)."""
+    page = Paginator(form.filter(queryset), PAGE_SIZE).get_page(request.GET.get("page"))
+    return {
+        "form": form,
+        "page": page,
+        "skill_suggestions": skill_suggestions(),
+        "regions": regions_of.exclude(region="")
+        .order_by("region")
+        .values_list("region", flat=True)
+        .distinct(),
+    }
 
 
 def coop_list(request):
-    return render(request, "profiles/coop_list.html")
+    """
+    /coops/: the public directory of approved co-ops, fresher first, stale hidden
+    unless asked. Queries: skill suggestions, regions, count, the page, its skills.
+    """
+    form = DirectoryFilterForm(request.GET or None, for_coops=True)
+    coops = (
+        Coop.objects.public()
+        .annotate(
+            has_office_space=Exists(OfficeSpace.objects.filter(coop=OuterRef("pk"))),
+            has_in_kind=Exists(InKindOffer.objects.filter(coop=OuterRef("pk"))),
+        )
+        .prefetch_related(
+            Prefetch(
+                "skill_links", CoopSkill.objects.select_related("skill").order_by("skill__name")
+            )
+        )
+    )
+    context = _directory_page(request, form, coops, Coop.objects.public())
+    return render(request, "profiles/coop_list.html", context)
 
 
 @login_required
-def me(request):
-    return render(request, "profiles/me.html")
+def member_list(request):
+    """
+    /members/: listed members, for signed-in members only. Queries: skill
+    suggestions, regions, count, the page, its skills, its approved co-ops.
+    """
+    form = DirectoryFilterForm(request.GET or None, for_coops=False)
+    members = Member.objects.listed().prefetch_related(
+        Prefetch(
+            "skill_links", MemberSkill.objects.select_related("skill").order_by("skill__name")
+        ),
+        Prefetch(
+            "memberships",
+            Membership.objects.filter(coop__status=Coop.Status.APPROVED)
+            .select_related("coop")
+            .order_by("coop__name"),
+        ),
+    )
+    context = _directory_page(request, form, members, Member.objects.listed())
+    return render(request, "profiles/member_list.html", context)
 
 
 def skill_detail(request, slug):
+    """
+    /skills/<slug>/: who offers the skill and who needs it, side by side. Co-ops
+    for everyone; members only for signed-in members. One query per column, each
+    capped, fresher profiles first; the directory search shows the rest.
+    """
     skill = get_object_or_404(Skill, slug=slug)
-    return render(request, "profiles/skill_detail.html", {"skill": skill})
+    coops = Coop.objects.public().freshest_first()
+    sides = {
+        "offers": {"coops": coops.offering(skill)[:SKILL_PAGE_LIMIT]},
+        "needs": {"coops": coops.needing(skill)[:SKILL_PAGE_LIMIT]},
+    }
+    if request.user.is_authenticated:
+        members = Member.objects.listed().freshest_first()
+        sides["offers"]["members"] = members.offering(skill)[:SKILL_PAGE_LIMIT]
+        sides["needs"]["members"] = members.needing(skill)[:SKILL_PAGE_LIMIT]
+    return render(
+        request,
+        "profiles/skill_detail.html",
+        {
+            "skill": skill,
+            "offers": sides["offers"],
+            "needs": sides["needs"],
+            "relations": SkillRelation,
+            "limit": SKILL_PAGE_LIMIT,
+        },
+    )

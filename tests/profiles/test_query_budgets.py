@@ -1,0 +1,199 @@
+"""
+Every list and detail page runs the same, small number of queries with 5 or 50 rows.
+
+Signed-in pages start with the same three: the session, the user, and the
+freshness nag's one query (the viewer's profile joined to their co-ops), written
+SIGNED_IN below.
+"""
+
+import itertools
+
+import pytest
+from django.urls import reverse
+
+from profiles.models import Coop, Membership
+from tests.factories import give_skills, make_coop, make_member
+from tests.helpers import assert_query_budget
+from tests.profiles.factories import (
+    make_in_kind_offer,
+    make_invitation,
+    make_join_request,
+    make_office_space,
+    make_stale_coop,
+    make_stale_member,
+)
+
+pytestmark = pytest.mark.django_db
+
+SIGNED_IN = 3  # session, user, the nag's query (the viewer's profile and co-ops)
+_names = itertools.count()
+
+
+def skilled_coop(**fields):
+    coop = make_coop(f"Budget Co-op {next(_names)}", **fields)
+    give_skills(coop, offers=["Django", f"Skill {next(_names)}"], needs=["Rust"], uses=["Git"])
+    make_office_space(coop)
+    make_in_kind_offer(coop)
+    return coop
+
+
+def skilled_member(**fields):
+    member = make_member(f"Budget Person {next(_names)}", **fields)
+    give_skills(member, offers=["Django"], needs=["Rust", f"Skill {next(_names)}"])
+    return member
+
+
+def grow_coops(n):
+    for _ in range(n):
+        skilled_coop()
+
+
+def test_coop_list_for_visitors(client, db):
+    # skill suggestions, regions, count, the page of co-ops, their skills
+    assert_query_budget(client, reverse("profiles:coop-list"), grow=grow_coops, budget=5)
+
+
+def test_coop_list_searching_and_filtering(client, db):
+    # the filter's skills, skill suggestions, regions, count, page, their skills
+    url = reverse("profiles:coop-list") + "?q=django&offers=Django&office_space=on&sort=name"
+    assert_query_budget(client, url, grow=grow_coops, budget=6)
+
+
+def test_coop_list_for_members(roles, client_as):
+    assert_query_budget(
+        client_as(roles.member.user),
+        reverse("profiles:coop-list"),
+        grow=grow_coops,
+        budget=SIGNED_IN + 5,
+    )
+
+
+def test_member_list(roles, client_as):
+    def grow(n):
+        for _ in range(n):
+            member = skilled_member()
+            Membership.objects.create(coop=roles.coop, member=member)
+
+    # the filter's skill, skill suggestions, regions, count, the page, its skills, its co-ops
+    assert_query_budget(
+        client_as(roles.member.user),
+        reverse("profiles:member-list") + "?offers=django",
+        grow=grow,
+        budget=SIGNED_IN + 7,
+    )
+
+
+def test_coop_detail(roles, client_as):
+    def grow(n):
+        for _ in range(n):
+            Membership.objects.create(coop=roles.coop, member=make_member())
+            give_skills(roles.coop, offers=[f"Skill {next(_names)}"])
+            make_office_space(roles.coop)
+            make_in_kind_offer(roles.coop)
+
+    # the co-op, the viewer's membership, its skills, office spaces, in-kind offers, people
+    assert_query_budget(
+        client_as(roles.member.user),
+        roles.coop.get_absolute_url(),
+        grow=grow,
+        budget=SIGNED_IN + 6,
+    )
+
+
+def test_member_detail(roles, client_as):
+    def grow(n):
+        for _ in range(n):
+            give_skills(roles.member, offers=[f"Skill {next(_names)}"])
+            Membership.objects.create(coop=make_coop(), member=roles.member)
+
+    # the member, whether the viewer administers one of their co-ops, the member
+    # again with its skills and co-ops (three)
+    assert_query_budget(
+        client_as(roles.outsider.user),
+        roles.member.get_absolute_url(),
+        grow=grow,
+        budget=SIGNED_IN + 5,
+    )
+
+
+def test_skill_detail(roles, client_as):
+    def grow(n):
+        for _ in range(n):
+            give_skills(make_coop(), offers=["Django"])
+            give_skills(make_coop(), needs=["Django"])
+            give_skills(make_member(), offers=["Django"])
+            give_skills(make_member(), needs=["Django"])
+
+    # the skill, then co-ops offering, co-ops needing, members offering, members needing
+    assert_query_budget(
+        client_as(roles.member.user),
+        reverse("profiles:skill-detail", args=["django"]),
+        grow=grow,
+        budget=SIGNED_IN + 5,
+    )
+
+
+def test_me(roles, client_as):
+    def grow(n):
+        for _ in range(n):
+            coop = make_coop()
+            Membership.objects.create(coop=coop, member=roles.member, role="admin")
+            make_invitation(make_coop(), "member@example.coop")
+            make_join_request(make_coop(), roles.member)
+            give_skills(roles.member, needs=[f"Skill {next(_names)}"])
+
+    # the member with skills and co-ops (three), verified addresses, invitations,
+    # join requests
+    assert_query_budget(
+        client_as(roles.member.user), reverse("profiles:me"), grow=grow, budget=SIGNED_IN + 6
+    )
+
+
+def test_coop_members_page(roles, client_as):
+    def grow(n):
+        for _ in range(n):
+            Membership.objects.create(coop=roles.coop, member=make_member())
+            make_join_request(roles.coop)
+            make_invitation(roles.coop, f"invitee{next(_names)}@example.org")
+
+    # the co-op, the viewer's membership, memberships, join requests, invitations
+    assert_query_budget(
+        client_as(roles.owner.user),
+        reverse("profiles:coop-members", args=[roles.coop.slug]),
+        grow=grow,
+        budget=SIGNED_IN + 5,
+    )
+
+
+def test_coop_queue(roles, client_as):
+    def grow(n):
+        for _ in range(n):
+            make_coop(status=Coop.Status.PENDING, admins=[make_member(), make_member()])
+
+    # pending co-ops, their admins with accounts
+    assert_query_budget(
+        client_as(roles.staff.user),
+        reverse("profiles:coop-queue"),
+        grow=grow,
+        budget=SIGNED_IN + 2,
+    )
+
+
+def test_freshness_report(roles, client_as):
+    def grow(n):
+        for _ in range(n):
+            make_stale_coop()
+            make_stale_member()
+
+    # two shares, then a count and a page for each stale list
+    assert_query_budget(
+        client_as(roles.staff.user),
+        reverse("profiles:freshness-report"),
+        grow=grow,
+        budget=SIGNED_IN + 6,
+    )
+
+
+def test_home(client, db):
+    # the recently confirmed co-ops
+    assert_query_budget(client, reverse("home"), grow=grow_coops, budget=1)
