@@ -8,7 +8,9 @@ from django.views.decorators.cache import never_cache
 
 # Each app that puts something on the home page offers `<app>.home.context(request)`,
 # returning a dict for templates/home.html (each app's part is a partial there).
-HOME_SECTIONS = []
+HOME_SECTIONS = [
+    "profiles.home_listings.context",
+]
 
 
 def home(request):

@@ -9,7 +9,9 @@ from cotech_directory.demo import DEMO_EMAIL, DEMO_PASSWORD, demo_user
 
 # Each app with demo data offers `<app>.demo.seed(demo_user)`. Order matters:
 # exchanges and meetups build on the profiles.
-SEEDERS = []
+SEEDERS = [
+    "profiles.demo_listings.seed",
+]
 
 
 class Command(BaseCommand):
