@@ -14,7 +14,13 @@ from profiles.models.skills import SkillKind
 
 # slug: (name, region, confirmed days ago, offers, needs)
 COOPS = {
-    "brambling-digital": ("Brambling Digital", "North West", 20, ["Kubernetes", "Docker"], []),
+    "brambling-digital": (
+        "Brambling Digital",
+        "North West",
+        20,
+        ["Django", "Kubernetes", "Docker"],
+        [],
+    ),
     "kestrel-code": ("Kestrel Code", "London", 45, ["Django", "Accessibility"], ["Bookkeeping"]),
     "old-mill-software": ("Old Mill Software", "Yorkshire", 400, ["Kubernetes"], []),
 }

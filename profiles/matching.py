@@ -48,7 +48,9 @@ class Match:
         reasons = [f"{self.verb} {join_names(names)}"] if names else []
         if self.same_region:
             reasons.append("same region")
-        if self.confirmed_at:
+        if self.confirmed_at and timezone.now() - self.confirmed_at < timedelta(days=1):
+            reasons.append("confirmed today")
+        elif self.confirmed_at:
             reasons.append(f"confirmed {timesince(self.confirmed_at, depth=1)} ago")
         if self.remote_ok and not self.same_region:
             reasons.append("remote OK")
