@@ -65,10 +65,11 @@ def send_message(*, sender, target, body, link):
             "please wait a while before sending more."
         )
     name = sender.member.display_name or sender.email
-    about = f"your {target.get_kind_display().lower()} “{target.title}”"
-    if isinstance(target, Member):
+    if isinstance(target, Listing):
+        about = f"your {target.get_kind_display().lower()} “{target.title}”"
+    elif isinstance(target, Member):
         about = "your profile"
-    elif isinstance(target, Coop):
+    else:
         about = f"{target.name}'s profile"
     text = (
         f"{name} wrote to you through CoTech Directory about {about}:\n\n"
