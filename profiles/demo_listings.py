@@ -29,101 +29,42 @@ PEOPLE = {
     "demo-rowan": ("Rowan Ashby", "London", ["Django", "PostgreSQL"], []),
     "demo-tamsin": ("Tamsin Okafor", "Scotland", ["Governance"], ["Kubernetes"]),
 }
-# (author username or None for the demo user, co-op slug, kind, category, title, skills,
-#  region, remote, days until expiry, status, extra fields)
+
+
+def _listing(author, title, kind, skills, region, *, expires_in=50, **fields):
+    """One demo listing: `author` is a username, or None for the demo login."""
+    return {
+        "author": author,
+        "title": title,
+        "kind": kind,
+        "skills": skills,
+        "region": region,
+        "expires_in": expires_in,
+        **fields,
+    }
+
+
 LISTINGS = [
-    (
-        None,
-        None,
-        "need",
-        "skill-help",
-        "Help moving our Django app to Kubernetes",
-        ["Django", "Kubernetes"],
-        "London",
-        True,
-        50,
-        "open",
-        {},
-    ),
-    (
-        None,
-        None,
-        "offer",
-        "skill-help",
-        "Bookkeeping mentoring for new co-ops",
-        ["Bookkeeping", "Governance"],
-        "London",
-        True,
-        40,
-        "open",
-        {"is_public": True},
-    ),
-    (
-        "demo-brambling",
-        "brambling-digital",
-        "offer",
-        "skill-help",
-        "Kubernetes and Docker pairing sessions",
-        ["Kubernetes", "Docker"],
-        "North West",
-        True,
-        55,
-        "open",
-        {"is_public": True},
-    ),
-    (
-        "demo-kestrel",
-        "kestrel-code",
-        "need",
-        "work",
-        "Subcontract: finance set-up for a new co-op",
-        ["Bookkeeping"],
-        "London",
-        False,
-        30,
-        "open",
-        {"cost_kind": "paid", "cost_amount": 1500, "is_public": True},
-    ),
-    (
-        "demo-kestrel",
-        "kestrel-code",
-        "offer",
-        "work",
-        "Accessibility audits (in person, London)",
-        ["Accessibility", "Django"],
-        "London",
-        False,
-        5,
-        "open",
-        {},
-    ),
-    (
-        "demo-brambling",
-        "brambling-digital",
-        "offer",
-        "skill-help",
-        "Django upgrade clinic (closed: fully booked)",
-        ["Django"],
-        "North West",
-        True,
-        20,
-        "fulfilled",
-        {},
-    ),
-    (
-        "demo-rowan",
-        None,
-        "offer",
-        "skill-help",
-        "Kubernetes office hours (expired)",
-        ["Kubernetes"],
-        "London",
-        True,
-        -3,
-        "open",
-        {},
-    ),
-]
+    # The demo login's need: a remote offer sharing both skills ranks first, then
+    # nearby ones sharing one; the stale co-op, the closed and the expired offers never show.
+    _listing(None, "Help moving our Django app to Kubernetes", "need", ["Django", "Kubernetes"],
+             "London", remote_ok=True),
+    _listing(None, "Bookkeeping mentoring for new co-ops", "offer", ["Bookkeeping", "Governance"],
+             "London", expires_in=40, is_public=True),
+    _listing("demo-brambling", "Django and Kubernetes pairing sessions", "offer",
+             ["Django", "Kubernetes", "Docker"], "North West", coop="brambling-digital",
+             remote_ok=True, expires_in=55, is_public=True),
+    _listing("demo-kestrel", "Subcontract: finance set-up for a new co-op", "need",
+             ["Bookkeeping"], "London", coop="kestrel-code", category="work", remote_ok=False,
+             cost_kind="paid", cost_amount=1500, expires_in=30, is_public=True),
+    _listing("demo-kestrel", "Accessibility audits (in person, London)", "offer",
+             ["Accessibility", "Django"], "London", coop="kestrel-code", category="work",
+             remote_ok=False, expires_in=5),
+    _listing("demo-brambling", "Django upgrade clinic (closed: fully booked)", "offer",
+             ["Django"], "North West", coop="brambling-digital", status="fulfilled"),
+    _listing("demo-rowan", "Kubernetes office hours (expired)", "offer", ["Kubernetes"],
+             "London", expires_in=-3),
+]  # fmt: skip
 
 
 BUSINESS_SKILLS = {"Bookkeeping", "Governance"}
@@ -188,33 +129,20 @@ def seed(demo_user):
             for skill in _skills(names):
                 CoopSkill.objects.get_or_create(coop=coop, skill=skill, relation=relation)
     today = timezone.localdate()
-    for (
-        author,
-        coop_slug,
-        kind,
-        category,
-        title,
-        skills,
-        region,
-        remote,
-        days,
-        status,
-        extra,
-    ) in LISTINGS:
+    for entry in LISTINGS:
+        fields = dict(entry)
+        author, coop_slug = members[fields.pop("author")], fields.pop("coop", None)
+        skills, days = fields.pop("skills"), fields.pop("expires_in")
+        fields.setdefault("description", f"A demo {fields['kind']}: *{fields['title']}*.")
+        if fields.get("status", "open") != "open":
+            fields["closed_at"] = now
         listing, created = Listing.objects.get_or_create(
-            author=members[author],
-            title=title,
+            author=author,
+            title=fields.pop("title"),
             defaults={
                 "coop": Coop.objects.get(slug=coop_slug) if coop_slug else None,
-                "kind": kind,
-                "category": category,
-                "description": f"A demo {kind}: *{title}*.",
-                "region": region,
-                "remote_ok": remote,
                 "expires_on": today + timedelta(days=days),
-                "status": status,
-                "closed_at": now if status != "open" else None,
-                **extra,
+                **fields,
             },
         )
         if created:

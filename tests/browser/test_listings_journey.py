@@ -11,9 +11,7 @@ from tests.listings.factories import make_offer
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_post_a_need_see_a_suggested_offer_and_message_its_author(
-    visit, checked, page, mailoutbox
-):
+def test_post_a_need_see_a_suggested_offer_and_message_its_author(visit, checked, page, mailoutbox):
     alice = make_member("Alice Offers", email="alice@example.coop", region="North West")
     make_offer(
         alice,
