@@ -30,6 +30,8 @@ class ListingForm(forms.ModelForm):
     )
     currency = forms.ChoiceField(choices=CURRENCIES, initial="GBP")
 
+    field_order = ["kind", "coop", "category", "title", "description", "tech_skills", "coop_skills"]
+
     class Meta:
         model = Listing
         fields = [

@@ -54,3 +54,13 @@ def test_seed_demo_adds_needs_and_offers_that_match_instructively():
     titles = [match.obj.title for match in matches if match.kind == "listing"]
     assert "Kubernetes office hours (expired)" not in titles
     assert all("closed" not in title for title in titles)
+
+
+def test_staff_manage_listings_in_the_admin(client_as, roles):
+    make_need(roles.member, title="Seen in the admin")
+    admin = roles.staff.user
+    admin.is_superuser = True
+    admin.save()
+    page = client_as(admin).get("/admin/profiles/listing/")
+    assert page.status_code == 200
+    assert "Seen in the admin" in page.content.decode()

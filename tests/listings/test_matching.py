@@ -207,3 +207,11 @@ def test_the_home_page_matches_run_a_bounded_number_of_queries(client_as, roles)
     # session, user, member, expiring listings, the member's co-ops, then per side:
     # the skills wanted, 3 ranked lists and 3 shared skills (twice 7).
     assert_query_budget(client, "/", grow=grow, budget=19)
+
+
+def test_skill_names_in_explanations_are_escaped(client_as, roles):
+    need = make_need(roles.member, skills=["<script>alert(1)</script>"])
+    make_offer(roles.outsider, skills=["<script>alert(1)</script>"])
+    page = client_as(roles.owner.user).get(f"/listings/{need.pk}/").content.decode()
+    assert "offers &lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script>alert(1)" not in page
