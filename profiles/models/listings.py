@@ -152,7 +152,7 @@ class Listing(models.Model):
         indexes = [
             # /listings/ and matching: open listings of a kind, soonest to expire last.
             models.Index(fields=["status", "kind", "expires_on"], name="listing_open_kind"),
-            # /listings/ and the feeds: fresh first.
+            # /listings/: fresh first.
             models.Index(fields=["-confirmed_at"], name="listing_confirmed"),
         ]
 
@@ -219,15 +219,16 @@ class Listing(models.Model):
 
     def renew(self, days=DEFAULT_LISTING_DAYS):
         """
-        Keep an open (or expired) listing up for another `days` days from today and
-        mark it current. A closed listing cannot be renewed: post a new one.
+        Keep an open (or expired) listing up for at least `days` more days from today
+        and mark it current. A closed listing cannot be renewed: post a new one.
         """
         with transaction.atomic():
             locked = Listing.objects.select_for_update().get(pk=self.pk)
             if locked.status != ListingStatus.OPEN:
                 status = locked.get_status_display().lower()
                 raise ListingError(f"This listing is {status}: post a new one instead.")
-            locked.expires_on = timezone.localdate() + timedelta(days=days)
+            # Never shortens: a listing already shown for longer keeps its date.
+            locked.expires_on = max(locked.expires_on, timezone.localdate() + timedelta(days=days))
             locked.confirmed_at = timezone.now()
             locked.save(update_fields=["expires_on", "confirmed_at", "updated_at"])
         self.expires_on, self.confirmed_at = locked.expires_on, locked.confirmed_at

@@ -1,9 +1,11 @@
 """Posting, editing, closing, renewing and expiring a need or an offer."""
 
+import threading
 from datetime import date, timedelta
 
 import pytest
 import time_machine
+from django.db import connection
 from django.utils import timezone
 
 from profiles.models import Listing
@@ -215,3 +217,39 @@ def test_the_coop_choice_lists_only_the_authors_coops(client_as, roles):
     make_coop("Elsewhere Co-op")
     form = client_as(roles.member.user).get("/listings/new/").context["form"]
     assert list(form.fields["coop"].queryset) == [roles.coop]
+
+
+def test_renewing_never_shortens_a_listing(roles):
+    far = timezone.localdate() + timedelta(days=200)
+    listing = make_offer(roles.member, expires_on=far, confirmed_at=timezone.now() - timedelta(10))
+    listing.renew()
+    listing.refresh_from_db()
+    assert listing.expires_on == far
+    assert timezone.now() - listing.confirmed_at < timedelta(minutes=1)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_people_closing_at_once_close_it_once():
+    listing_id = make_need().pk
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def close(outcome):
+        try:
+            listing = Listing.objects.get(pk=listing_id)
+            barrier.wait()
+            listing.close(outcome)
+            outcomes.append(outcome)
+        except ListingError:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=close, args=(o,)) for o in ("fulfilled", "withdrawn")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert outcomes.count("refused") == 1
+    [winner] = [outcome for outcome in outcomes if outcome != "refused"]
+    assert Listing.objects.get(pk=listing_id).status == winner

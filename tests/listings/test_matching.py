@@ -133,6 +133,9 @@ def test_the_listing_page_shows_matches_with_explanations_to_members(client_as, 
     assert "Eve Older" not in page
     assert f"/listings/{network['need'].pk}/matches/" in page
     assert "Eve Older" in matches
+    # Headings in order: under the page's h1, each suggestion is an h2 there, an h3 here.
+    assert f'<h2><a href="/listings/{network["alice"].pk}/">' in matches
+    assert f'<h3><a href="/listings/{network["alice"].pk}/">' in page
 
 
 def test_home_page_shows_matches_for_you(client_as, network):
