@@ -64,3 +64,10 @@ def test_staff_manage_listings_in_the_admin(client_as, roles):
     page = client_as(admin).get("/admin/profiles/listing/")
     assert page.status_code == 200
     assert "Seen in the admin" in page.content.decode()
+
+
+def test_the_navigation_marks_needs_and_offers_as_the_current_section(client_as, roles):
+    need = make_need(roles.member)
+    page = client_as(roles.member.user).get(f"/listings/{need.pk}/").content.decode()
+    assert '<a href="/listings/" aria-current="page">Needs &amp; offers</a>' in page
+    assert '<a href="/coops/" aria-current="page">' not in page
