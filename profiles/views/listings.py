@@ -27,9 +27,9 @@ MATCHES_ON_MATCH_PAGE = 30
 
 def get_listing(request, pk, *, change=False):
     """
-    The listing `pk` for this request: 404 when there is none; for a visitor, a
-    listing not marked public is a sign-in page away (None is returned, see
-    `listing_or_sign_in`); 403 when `change` is asked by someone who may only see it.
+    The listing `pk` for this request: 404 when there is none; 403 when `change` is
+    asked by someone who may only see it. Every member sees every listing; for a
+    visitor, one not marked public gives None, and the view sends them to sign in.
     """
     listing = get_object_or_404(
         Listing.objects.select_related("author__user", "coop").prefetch_related("skills"), pk=pk
