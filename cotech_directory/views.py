@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 # returning a dict for templates/home.html (each app's part is a partial there).
 HOME_SECTIONS = [
     "profiles.home.context",
+    "profiles.home_listings.context",
     "exchanges.home.context",
     "meetups.home.context",
 ]

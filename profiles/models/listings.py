@@ -4,7 +4,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.core.validators import MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -46,6 +46,10 @@ class CostKind(models.TextChoices):
     NEGOTIABLE = "negotiable", "Negotiable"
 
 
+class ListingError(Exception):
+    """A step the listing's current state does not allow (closing a closed listing...)."""
+
+
 class ListingQuerySet(models.QuerySet):
     def open(self):
         """Open and not yet expired: the listings that appear in lists and matches."""
@@ -53,6 +57,32 @@ class ListingQuerySet(models.QuerySet):
 
     def public(self):
         return self.filter(is_public=True)
+
+    def visible_to(self, user):
+        """Every listing for signed-in members; only those marked public for visitors."""
+        return self if user.is_authenticated else self.public()
+
+    def changeable_by(self, user):
+        """Listings `user` may edit, close or renew: their own and their co-ops' (as admin)."""
+        from profiles.models.coops import Membership
+
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            models.Q(author__user=user)
+            | models.Q(
+                coop__memberships__member__user=user,
+                coop__memberships__role=Membership.Role.ADMIN,
+            )
+        ).distinct()
+
+    def freshest_first(self):
+        return self.order_by("-confirmed_at", "-pk")
+
+    def expiring_within(self, days):
+        """Open listings that expire in the next `days` days (today included)."""
+        today = timezone.localdate()
+        return self.open().filter(expires_on__lte=today + timedelta(days=days))
 
 
 class Listing(models.Model):
@@ -108,6 +138,9 @@ class Listing(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True)
     # The expiry date the author was last reminded about: one reminder per expiry.
     reminded_for_expiry = models.DateField(null=True, blank=True)
+    # When the author last said the listing is current (posted, edited or renewed):
+    # what "fresh first" and matching's freshness weigh. Reminders do not touch it.
+    confirmed_at = models.DateTimeField(default=timezone.now)
     search_text = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -119,6 +152,8 @@ class Listing(models.Model):
         indexes = [
             # /listings/ and matching: open listings of a kind, soonest to expire last.
             models.Index(fields=["status", "kind", "expires_on"], name="listing_open_kind"),
+            # /listings/: fresh first.
+            models.Index(fields=["-confirmed_at"], name="listing_confirmed"),
         ]
 
     def __str__(self):
@@ -134,3 +169,83 @@ class Listing(models.Model):
     @property
     def is_open(self):
         return self.status == ListingStatus.OPEN and not self.is_expired
+
+    @property
+    def is_closed(self):
+        return self.status != ListingStatus.OPEN
+
+    def can_be_changed_by(self, user):
+        """Its author and the admins of the co-op it was posted for may change it (one query)."""
+        from profiles.models.coops import Membership
+
+        if not user.is_authenticated:
+            return False
+        if self.author.user_id == user.pk:
+            return True
+        return (
+            bool(self.coop_id)
+            and Membership.objects.filter(
+                coop_id=self.coop_id, member__user=user, role=Membership.Role.ADMIN
+            ).exists()
+        )
+
+    def refresh_search_text(self):
+        """Keep the one column /listings/ searches: title, description, skills, co-op, author."""
+        parts = [self.title, self.description, self.place, self.region]
+        parts += [skill.name for skill in self.skills.all()]
+        if self.coop_id:
+            parts.append(self.coop.name)
+        parts.append(self.author.display_name)
+        self.search_text = " ".join(part for part in parts if part).casefold()
+        Listing.objects.filter(pk=self.pk).update(search_text=self.search_text)
+
+    def close(self, outcome):
+        """
+        Close the listing as fulfilled or withdrawn. It leaves the lists and the
+        matches but keeps its page, marked as closed.
+        """
+        if outcome not in (ListingStatus.FULFILLED, ListingStatus.WITHDRAWN):
+            raise ListingError("A listing closes as fulfilled or withdrawn.")
+        with transaction.atomic():
+            locked = Listing.objects.select_for_update().get(pk=self.pk)
+            if locked.status != ListingStatus.OPEN:
+                raise ListingError(
+                    f"This listing is already {locked.get_status_display().lower()}."
+                )
+            locked.status = outcome
+            locked.closed_at = timezone.now()
+            locked.save(update_fields=["status", "closed_at", "updated_at"])
+        self.status, self.closed_at = locked.status, locked.closed_at
+
+    def renew(self, days=DEFAULT_LISTING_DAYS):
+        """
+        Keep an open (or expired) listing up for at least `days` more days from today
+        and mark it current. A closed listing cannot be renewed: post a new one.
+        """
+        with transaction.atomic():
+            locked = Listing.objects.select_for_update().get(pk=self.pk)
+            if locked.status != ListingStatus.OPEN:
+                status = locked.get_status_display().lower()
+                raise ListingError(f"This listing is {status}: post a new one instead.")
+            # Never shortens: a listing already shown for longer keeps its date.
+            locked.expires_on = max(locked.expires_on, timezone.localdate() + timedelta(days=days))
+            locked.confirmed_at = timezone.now()
+            locked.save(update_fields=["expires_on", "confirmed_at", "updated_at"])
+        self.expires_on, self.confirmed_at = locked.expires_on, locked.confirmed_at
+
+    def claim_reminder(self):
+        """
+        Record that the author is being reminded about the current expiry date; False
+        when someone (another run of the command) already did, so no second e-mail goes.
+        """
+        with transaction.atomic():
+            locked = Listing.objects.select_for_update().get(pk=self.pk)
+            if (
+                locked.status != ListingStatus.OPEN
+                or locked.reminded_for_expiry == locked.expires_on
+            ):
+                return False
+            locked.reminded_for_expiry = locked.expires_on
+            locked.save(update_fields=["reminded_for_expiry"])
+        self.reminded_for_expiry = locked.reminded_for_expiry
+        return True

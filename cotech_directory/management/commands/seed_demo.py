@@ -11,6 +11,7 @@ from cotech_directory.demo import DEMO_EMAIL, DEMO_PASSWORD, demo_user
 # exchanges and meetups build on the profiles.
 SEEDERS = [
     "profiles.demo.seed",
+    "profiles.demo_listings.seed",
     "exchanges.demo.seed",
     "meetups.demo.seed",
 ]

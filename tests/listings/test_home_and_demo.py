@@ -1,0 +1,73 @@
+"""The home page's listings part, the link to propose an exchange, and the demo data."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+from django.utils import timezone
+
+from cotech_directory.demo import demo_user
+from profiles.matching import matches_for_listing
+from profiles.models import Listing
+from tests.listings.factories import make_need, make_offer
+
+pytestmark = pytest.mark.django_db
+
+
+def test_authors_and_coop_admins_see_listings_about_to_expire(client_as, roles):
+    soon = timezone.localdate() + timedelta(days=5)
+    make_need(roles.member, title="Mine, ending soon", coop=roles.coop, expires_on=soon)
+    make_need(roles.member, title="Mine, not soon")
+    make_need(roles.outsider, title="Someone else's, ending soon", expires_on=soon)
+    for person in (roles.member, roles.owner):
+        page = client_as(person.user).get("/").content.decode()
+        assert "Your listings about to expire" in page
+        assert "Mine, ending soon" in page
+        assert "Mine, not soon" not in page
+        assert "Someone else&#x27;s" not in page
+    assert "about to expire" not in client_as(roles.other_admin.user).get("/").content.decode()
+
+
+def test_visitors_get_no_matches_on_the_home_page(client):
+    assert "Matches for you" not in client.get("/").content.decode()
+
+
+def test_propose_an_exchange_appears_once_exchanges_exist(client_as, roles):
+    offer = make_offer(roles.member)
+    client = client_as(roles.outsider.user)
+    assert "Propose an exchange" not in client.get(f"/listings/{offer.pk}/").content.decode()
+    with override_settings(ROOT_URLCONF="tests.listings.urls_with_exchanges"):
+        page = client.get(f"/listings/{offer.pk}/").content.decode()
+    assert f'href="/exchanges/new/?listing={offer.pk}"' in page
+
+
+def test_seed_demo_adds_needs_and_offers_that_match_instructively():
+    call_command("seed_demo", stdout=None)
+    count = Listing.objects.count()
+    call_command("seed_demo", stdout=None)
+    assert Listing.objects.count() == count
+    need = Listing.objects.get(author=demo_user().member, kind="need")
+    matches = matches_for_listing(need)
+    assert matches[0].obj.title == "Django and Kubernetes pairing sessions"
+    assert matches[0].explanation.startswith("offers Django and Kubernetes")
+    titles = [match.obj.title for match in matches if match.kind == "listing"]
+    assert "Kubernetes office hours (expired)" not in titles
+    assert all("closed" not in title for title in titles)
+
+
+def test_staff_manage_listings_in_the_admin(client_as, roles):
+    make_need(roles.member, title="Seen in the admin")
+    admin = roles.staff.user
+    admin.is_superuser = True
+    admin.save()
+    page = client_as(admin).get("/admin/profiles/listing/")
+    assert page.status_code == 200
+    assert "Seen in the admin" in page.content.decode()
+
+
+def test_the_navigation_marks_needs_and_offers_as_the_current_section(client_as, roles):
+    need = make_need(roles.member)
+    page = client_as(roles.member.user).get(f"/listings/{need.pk}/").content.decode()
+    assert '<a href="/listings/" aria-current="page">Needs &amp; offers</a>' in page
+    assert '<a href="/coops/" aria-current="page">' not in page

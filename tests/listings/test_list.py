@@ -1,0 +1,93 @@
+"""/listings/: open needs and offers, searched and filtered, fresh first, paginated."""
+
+import pytest
+
+from tests.factories import make_coop, make_member
+from tests.helpers import assert_query_budget
+from tests.listings.factories import days_ago, make_need, make_offer
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    return [listing.title for listing in response.context["page"].object_list]
+
+
+@pytest.fixture
+def listings(roles):
+    coop = make_coop("Filter Co-op", admins=[roles.other_admin])
+    found = {
+        "django_need": make_need(
+            title="Django help wanted", skills=["Django"], region="London", remote_ok=False,
+            description="Our **booking system** needs an upgrade.",
+        ),
+        "rust_offer": make_offer(
+            title="Rust pairing", skills=["Rust"], region="Scotland", category="work",
+            coop=coop, author=roles.other_admin, confirmed_at=days_ago(3),
+        ),
+        "office": make_offer(
+            title="Desks in Leeds", category="office-space", region="Yorkshire",
+            is_public=True, confirmed_at=days_ago(10),
+        ),
+    }  # fmt: skip
+    for listing in found.values():
+        listing.refresh_search_text()
+    make_need(title="Closed need", skills=["Django"]).close("withdrawn")
+    return found
+
+
+def test_members_see_open_listings_freshest_first(client_as, roles, listings):
+    response = client_as(roles.outsider.user).get("/listings/")
+    assert titles(response) == ["Django help wanted", "Rust pairing", "Desks in Leeds"]
+
+
+def test_visitors_see_only_public_listings(client, listings):
+    response = client.get("/listings/")
+    assert titles(response) == ["Desks in Leeds"]
+    assert "Sign in" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("kind=offer", ["Rust pairing", "Desks in Leeds"]),
+        ("kind=need", ["Django help wanted"]),
+        ("category=office-space", ["Desks in Leeds"]),
+        ("skill=django", ["Django help wanted"]),
+        ("region=Scotland", ["Rust pairing"]),
+        ("remote=on", ["Rust pairing", "Desks in Leeds"]),
+        ("coop=filter-co-op", ["Rust pairing"]),
+        ("q=BOOKING", ["Django help wanted"]),
+        ("q=rust+pairing", ["Rust pairing"]),
+        ("q=filter", ["Rust pairing"]),
+        ("kind=offer&remote=on&region=Yorkshire", ["Desks in Leeds"]),
+        ("kind=need&region=Scotland", []),
+        ("kind=nonsense", ["Django help wanted", "Rust pairing", "Desks in Leeds"]),
+    ],
+)
+def test_filters_and_search_combine(client_as, roles, listings, query, expected):
+    response = client_as(roles.outsider.user).get(f"/listings/?{query}")
+    assert titles(response) == expected
+
+
+def test_it_paginates_and_keeps_the_filters_in_page_links(client_as, roles):
+    author = make_member()
+    for number in range(25):
+        make_offer(author, title=f"Offer {number}")
+    client = client_as(roles.outsider.user)
+    first = client.get("/listings/?kind=offer")
+    assert len(titles(first)) == 20
+    assert "?kind=offer&amp;page=2" in first.content.decode()
+    second = client.get("/listings/?kind=offer&page=2")
+    assert len(titles(second)) == 5
+
+
+def test_the_list_runs_a_bounded_number_of_queries(client_as, roles):
+    def grow(count):
+        coop = make_coop()
+        for number in range(count):
+            make_need(coop=coop, skills=["Django", f"Skill {number}"], region=f"R{number % 3}")
+
+    # session, user, count, the page of listings with author and co-op, their skills,
+    # the regions and co-ops for the filters, the skill suggestions.
+    assert_query_budget(client_as(roles.outsider.user), "/listings/", grow=grow, budget=8)
