@@ -39,7 +39,7 @@ class DirectoryFilterForm(forms.Form):
     include_stale = forms.BooleanField(label="Include stale profiles", required=False)
     sort = forms.ChoiceField(label="Sort by", required=False, choices=Sort.CHOICES)
 
-    SKILL_FILTERS = {"offers": "offering", "needs": "needing", "tool": "using"}
+    SKILL_FILTERS = {"offers": "offering", "needs": "needing", "tool": "using_tool"}
 
     def __init__(self, *args, for_coops=True, **kwargs):
         super().__init__(*args, **kwargs)

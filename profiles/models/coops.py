@@ -66,7 +66,8 @@ class CoopQuerySet(FreshnessQuerySet):
     def needing(self, skill):
         return self.filter(skill_links__skill=skill, skill_links__relation="needs")
 
-    def using(self, tool):
+    # Not `using`: that is QuerySet.using(database), which Django itself calls.
+    def using_tool(self, tool):
         return self.filter(skill_links__skill=tool, skill_links__relation="uses")
 
     def offering_office_space(self):
