@@ -36,3 +36,9 @@ def link_in(mail_body, path_fragment):
         if path_fragment in link:
             return link
     raise AssertionError(f"no link containing {path_fragment!r} in:\n{mail_body}")
+
+
+# Every signed-in page starts with these: the session, the user, the freshness nag
+# (the viewer's profile joined to their co-ops) and the quiet-cell banner (quiet
+# cells the viewer champions). Budgets are written SIGNED_IN + the page's own.
+SIGNED_IN = 4

@@ -10,6 +10,7 @@ from profiles.models import (
     Coop,
     CoopSkill,
     InKindOffer,
+    Listing,
     Member,
     Membership,
     MemberSkill,
@@ -97,11 +98,20 @@ def skill_detail(request, slug):
         members = Member.objects.listed().freshest_first()
         sides["offers"]["members"] = members.offering(skill)[:SKILL_PAGE_LIMIT]
         sides["needs"]["members"] = members.needing(skill)[:SKILL_PAGE_LIMIT]
+    listings = (
+        Listing.objects.open()
+        .visible_to(request.user)
+        .filter(skills=skill)
+        .freshest_first()
+        .select_related("author", "coop")
+        .prefetch_related("skills")[:SKILL_PAGE_LIMIT]
+    )
     return render(
         request,
         "profiles/skill_detail.html",
         {
             "skill": skill,
+            "listings": listings,
             "offers": sides["offers"],
             "needs": sides["needs"],
             "relations": SkillRelation,

@@ -11,7 +11,7 @@ from exchanges.models import Exchange, ExchangeEvent
 from tests.conftest import ROLE_NAMES
 from tests.exchanges.factories import Cast, State, make_exchange
 from tests.factories import make_coop, make_member, make_skill
-from tests.helpers import assert_query_budget
+from tests.helpers import SIGNED_IN, assert_query_budget
 
 pytestmark = pytest.mark.django_db
 
@@ -317,11 +317,11 @@ def test_the_list_page_has_a_query_budget(roles, client_as):
                 state=next(states),
             )
 
-    # session, user, member; the exchanges with their people, co-ops and current
+    # the layout; member; the exchanges with their people, co-ops and current
     # agreement; approvals; completion reports; signatures of the current agreements;
     # admins of the host co-ops; admins of the helpers' co-ops; the viewer's admin
     # co-ops (for the budget link).
-    assert_query_budget(client_as(roles.owner.user), "/exchanges/", grow=grow, budget=10)
+    assert_query_budget(client_as(roles.owner.user), "/exchanges/", grow=grow, budget=SIGNED_IN + 8)
 
 
 def test_the_detail_page_has_a_query_budget(roles, client_as):
@@ -335,12 +335,12 @@ def test_the_detail_page_has_a_query_budget(roles, client_as):
             )
             exchange.skills.add(make_skill(f"Skill {number}"))
 
-    # session, user; the exchange with its people, co-ops and current agreement;
+    # the layout; the exchange with its people, co-ops and current agreement;
     # its approvals, reports, signatures, the admins of each co-op and its skills
     # (prefetched for "who acts next"); the viewer's member; then the page's lists:
     # approvals, signatures, reports and events, each with its people; earlier versions.
     assert_query_budget(
-        client_as(roles.owner.user), f"/exchanges/{exchange.pk}/", grow=grow, budget=15
+        client_as(roles.owner.user), f"/exchanges/{exchange.pk}/", grow=grow, budget=SIGNED_IN + 13
     )
 
 
@@ -362,5 +362,7 @@ def test_the_budget_page_has_a_query_budget(roles, client_as):
                 time_amount=Decimal("2"),
             )
 
-    # session, user; the exchanges that count with their co-ops; their completion reports.
-    assert_query_budget(client_as(roles.staff.user), "/exchanges/budget/", grow=grow, budget=4)
+    # the layout; the exchanges that count with their co-ops; their completion reports.
+    assert_query_budget(
+        client_as(roles.staff.user), "/exchanges/budget/", grow=grow, budget=SIGNED_IN + 2
+    )

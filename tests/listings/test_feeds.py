@@ -73,3 +73,11 @@ def test_the_feed_runs_a_bounded_number_of_queries(client):
 
     # the newest listings with author and co-op, their skills.
     assert_query_budget(client, "/listings/feed.atom", grow=grow, budget=2)
+
+
+def test_the_skill_page_lists_open_listings_and_links_its_feed(client):
+    make_need(title="Public Django help", skills=["Django"], is_public=True)
+    make_need(title="Members-only Django help", skills=["Django"])
+    page = client.get("/skills/django/").content.decode()
+    assert "Public Django help" in page and "Members-only Django help" not in page
+    assert 'type="application/atom+xml"' in page and "/skills/django/listings.atom" in page

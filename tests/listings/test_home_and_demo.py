@@ -4,7 +4,6 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
-from django.test import override_settings
 from django.utils import timezone
 
 from cotech_directory.demo import demo_user
@@ -33,13 +32,14 @@ def test_visitors_get_no_matches_on_the_home_page(client):
     assert "Matches for you" not in client.get("/").content.decode()
 
 
-def test_propose_an_exchange_appears_once_exchanges_exist(client_as, roles):
-    offer = make_offer(roles.member)
+def test_a_listing_offers_to_propose_an_exchange_pre_filled_from_it(client_as, roles):
+    offer = make_offer(roles.member, title="Kubernetes pairing")
     client = client_as(roles.outsider.user)
-    assert "Propose an exchange" not in client.get(f"/listings/{offer.pk}/").content.decode()
-    with override_settings(ROOT_URLCONF="tests.listings.urls_with_exchanges"):
-        page = client.get(f"/listings/{offer.pk}/").content.decode()
+    page = client.get(f"/listings/{offer.pk}/").content.decode()
     assert f'href="/exchanges/new/?listing={offer.pk}"' in page
+    form = client.get(f"/exchanges/new/?listing={offer.pk}")
+    assert form.status_code == 200
+    assert "Kubernetes pairing" in form.content.decode()
 
 
 def test_seed_demo_adds_needs_and_offers_that_match_instructively():

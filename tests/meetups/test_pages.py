@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from meetups.models import RSVP, Cell, CellMembership, FounderTerm, SitePage, SteeringGroupMember
 from tests.factories import make_member
-from tests.helpers import assert_query_budget
+from tests.helpers import SIGNED_IN, assert_query_budget
 from tests.meetups.factories import make_cell, make_meetup, make_members, make_shout_out
 
 pytestmark = pytest.mark.django_db
@@ -123,9 +123,9 @@ def test_cell_detail_query_budget(cast, client_as):
             make_meetup(cast.cell, starts_at=now - timedelta(days=30), status="held")
             make_shout_out(member, cell=cast.cell)
 
-    # session, user, quiet-cell banner; the cell, memberships with members, founder terms
+    # the layout; the cell, memberships with members, founder terms
     # with members, meetups with going counts, champions, current shout-outs.
-    assert_query_budget(client, "/cells/manchester/", grow=grow, budget=9)
+    assert_query_budget(client, "/cells/manchester/", grow=grow, budget=SIGNED_IN + 6)
 
 
 def test_meetup_detail_query_budget(cast, client_as):
@@ -136,9 +136,9 @@ def test_meetup_detail_query_budget(cast, client_as):
         for member in make_members(n):
             RSVP.objects.create(meetup=meetup, member=member, status="going")
 
-    # session, user, quiet-cell banner; the meetup with cell and office space; RSVPs with
+    # the layout; the meetup with cell and office space; RSVPs with
     # members; the organiser check (champion? then founder?, both when neither).
-    assert_query_budget(client, f"/meetups/{meetup.pk}/", grow=grow, budget=6)
+    assert_query_budget(client, f"/meetups/{meetup.pk}/", grow=grow, budget=SIGNED_IN + 3)
 
 
 def test_gathering_list_and_page_query_budget(cast, client):
@@ -163,10 +163,12 @@ def test_shout_out_list_and_home_query_budget(cast, client_as):
             make_shout_out(member, cell=cast.cell)
             make_meetup(cast.cell)
 
-    # session, user, quiet-cell banner, shout-outs with authors and cells.
-    assert_query_budget(client, "/shout-outs/", grow=grow, budget=4)
-    # session, user, quiet-cell banner, shout-outs, meetups with cells.
-    assert_query_budget(client, "/", grow=grow, budget=5)
+    # the layout, shout-outs with authors and cells.
+    assert_query_budget(client, "/shout-outs/", grow=grow, budget=SIGNED_IN + 1)
+    # the layout, then every home section (cotech_directory.views.HOME_SECTIONS): recently
+    # confirmed co-ops; the member, their co-ops, the skills their needs and offers want (2),
+    # expiring listings; exchanges waiting, their co-ops' admins; shout-outs, meetups.
+    assert_query_budget(client, "/", grow=grow, budget=SIGNED_IN + 9)
 
 
 def test_quiet_cell_list_query_budget(cast, client_as):
@@ -176,8 +178,8 @@ def test_quiet_cell_list_query_budget(cast, client_as):
         for _ in range(n):
             make_cell(champions=make_members(1))
 
-    # session, user, quiet-cell banner, quiet cells with last meetup, champions.
-    assert_query_budget(client, "/quiet-cells/", grow=grow, budget=5)
+    # the layout, quiet cells with last meetup, champions.
+    assert_query_budget(client, "/quiet-cells/", grow=grow, budget=SIGNED_IN + 2)
 
 
 def test_only_signed_in_members_see_attendees(cast, client_as):

@@ -17,7 +17,8 @@ def test_seed_demo_grows_a_network_with_stale_profiles_and_is_idempotent():
     call_command("seed_demo")
     assert {model: model.objects.count() for model in MODELS} == counts
 
-    assert Coop.objects.public().count() == 12
+    # A dozen from the profiles seeder; the other areas' demo data may add a few.
+    assert Coop.objects.public().count() >= 12
     assert Member.objects.listed().count() >= 30
     assert Coop.objects.public().stale().exists() and Member.objects.listed().stale().exists()
     # Skills overlap: several co-ops offer the same one.

@@ -1,9 +1,8 @@
 """
 Every list and detail page runs the same, small number of queries with 5 or 50 rows.
 
-Signed-in pages start with the same three: the session, the user, and the
-freshness nag's one query (the viewer's profile joined to their co-ops), written
-SIGNED_IN below.
+Signed-in pages start with the same queries for the layout, written SIGNED_IN
+(see tests.helpers).
 """
 
 import itertools
@@ -12,8 +11,8 @@ import pytest
 from django.urls import reverse
 
 from profiles.models import Coop, Membership
-from tests.factories import give_skills, make_coop, make_member
-from tests.helpers import assert_query_budget
+from tests.factories import give_skills, make_coop, make_listing, make_member
+from tests.helpers import SIGNED_IN, assert_query_budget
 from tests.profiles.factories import (
     make_in_kind_offer,
     make_invitation,
@@ -25,7 +24,6 @@ from tests.profiles.factories import (
 
 pytestmark = pytest.mark.django_db
 
-SIGNED_IN = 3  # session, user, the nag's query (the viewer's profile and co-ops)
 _names = itertools.count()
 
 
@@ -123,13 +121,15 @@ def test_skill_detail(roles, client_as):
             give_skills(make_coop(), needs=["Django"])
             give_skills(make_member(), offers=["Django"])
             give_skills(make_member(), needs=["Django"])
+            make_listing(make_member(), skills=["Django"], coop=make_coop())
 
-    # the skill, then co-ops offering, co-ops needing, members offering, members needing
+    # the skill, then co-ops offering, co-ops needing, members offering, members needing,
+    # open listings with author and co-op, their skills
     assert_query_budget(
         client_as(roles.member.user),
         reverse("profiles:skill-detail", args=["django"]),
         grow=grow,
-        budget=SIGNED_IN + 5,
+        budget=SIGNED_IN + 7,
     )
 
 
@@ -195,5 +195,5 @@ def test_freshness_report(roles, client_as):
 
 
 def test_home(client, db):
-    # the recently confirmed co-ops
-    assert_query_budget(client, reverse("home"), grow=grow_coops, budget=1)
+    # A visitor: the recently confirmed co-ops, upcoming meetups, current shout-outs.
+    assert_query_budget(client, reverse("home"), grow=grow_coops, budget=3)
