@@ -46,6 +46,8 @@ class Member(Freshness, ContactDetails):
     up_for = UpForField()
     up_for_other = models.CharField("also up for", max_length=200, blank=True)
     search_text = models.TextField(blank=True, editable=False)
+    # See Coop.import_snapshot.
+    import_snapshot = models.JSONField(default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
