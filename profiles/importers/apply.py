@@ -79,6 +79,7 @@ def import_records(records, *, commit, report=None, progress=None):
 
 def apply_record(record):
     outcome = Outcome(where=record["_where"], label=record.get("name", ""))
+    outcome.notes.extend(record.get("_notes", []))
     kind = record.get("type", "").strip().casefold().replace("-", "")
     if record.get("_problems"):
         return _reject(outcome, record["_problems"])
