@@ -217,6 +217,8 @@ if env_bool("BEHIND_PROXY", False):
 # The network's own rules, each overridable from the environment.
 STALE_AFTER_DAYS = env_int("STALE_AFTER_DAYS", 180)
 REMINDER_INTERVAL_DAYS = env_int("REMINDER_INTERVAL_DAYS", 30)
+# The Murmurations index that `murmurations_publish` announces profiles to; empty: off.
+MURMURATIONS_INDEX_URL = env("MURMURATIONS_INDEX_URL", "").rstrip("/")
 
 LOGGING = {
     "version": 1,
