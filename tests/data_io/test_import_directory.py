@@ -182,3 +182,45 @@ def test_a_member_naming_an_unknown_coop_is_rejected():
     report = run("type,name,email,coops\nmember,Kim,kim@example.org,nowhere\n")
     [rejected] = report.rejected
     assert "no co-op with the slug “nowhere”" in rejected.notes[0]
+
+
+def upload(client, content, commit=False):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    data = {"file": SimpleUploadedFile("directory.csv", content, content_type="text/csv")}
+    if commit:
+        data["commit"] = "on"
+    return client.post("/staff/import/", data)
+
+
+def test_staff_upload_a_dry_run_then_commit(client):
+    client.force_login(make_member(user_extra={"is_staff": True}).user)
+    response = upload(client, SAMPLE.read_bytes())
+    assert response.status_code == 200
+    assert "Dry run" in response.text and "Agile Collective" in response.text
+    assert not Coop.objects.exists()
+    response = upload(client, SAMPLE.read_bytes(), commit=True)
+    assert "Imported" in response.text
+    assert Coop.objects.count() == 2
+
+
+def test_staff_upload_shows_rejected_rows_and_changes_nothing(client):
+    client.force_login(make_member(user_extra={"is_staff": True}).user)
+    response = upload(client, (HEADER + "coop,,x,,,,\n").encode(), commit=True)
+    assert "Nothing was changed" in response.text and "name is missing" in response.text
+    assert not Coop.objects.exists()
+
+
+def test_the_upload_form_explains_a_missing_file(client):
+    client.force_login(make_member(user_extra={"is_staff": True}).user)
+    response = client.post("/staff/import/", {})
+    assert "This field is required" in response.text
+
+
+@pytest.mark.parametrize("role", ["anonymous", "member"])
+def test_only_staff_may_import(client, role):
+    if role == "member":
+        client.force_login(make_member().user)
+    response = upload(client, SAMPLE.read_bytes(), commit=True)
+    assert response.status_code == 302
+    assert not Coop.objects.exists()
