@@ -9,6 +9,7 @@ urlpatterns = [
     path("me/data.json", account.data_download, name="account-data"),
     path("me/delete/", account.delete_account, name="account-delete"),
     path("accounts/", include("allauth.urls")),
+    path("api/", include("cotech_directory.api.urls")),
     path("admin/", admin.site.urls),
     path("", include("profiles.urls")),
     path("", include("exchanges.urls")),
