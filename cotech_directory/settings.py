@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "taggit",
+    "rest_framework",
+    "drf_spectacular",
     "cotech_directory",
     "profiles",
     "exchanges",
@@ -220,9 +222,29 @@ if env_bool("BEHIND_PROXY", False):
     # Only when a proxy in front sets X-Forwarded-Proto and strips it from clients.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# The read-only JSON API: public data only, so no authentication; throttled per address.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PAGINATION_CLASS": "cotech_directory.api.pagination.DirectoryPagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": env("API_RATE", "600/hour")},
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "CoTech Directory API",
+    "DESCRIPTION": "Read-only: public co-ops, public needs and offers, cells and upcoming meetups.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
+
 # The network's own rules, each overridable from the environment.
 STALE_AFTER_DAYS = env_int("STALE_AFTER_DAYS", 180)
 REMINDER_INTERVAL_DAYS = env_int("REMINDER_INTERVAL_DAYS", 30)
+# The Murmurations index that `murmurations_publish` announces profiles to; empty: off.
+MURMURATIONS_INDEX_URL = env("MURMURATIONS_INDEX_URL", "").rstrip("/")
 
 LOGGING = {
     "version": 1,

@@ -10,6 +10,7 @@ from profiles.models.coops import (
 )
 from profiles.models.listings import Listing
 from profiles.models.members import Member
+from profiles.models.murmurations import MurmurationsPublication
 from profiles.models.shared import ContactVisibility, UpFor
 from profiles.models.skills import CoopSkill, MemberSkill, Skill, SkillRelation
 
@@ -24,6 +25,7 @@ __all__ = [
     "Member",
     "MemberSkill",
     "Membership",
+    "MurmurationsPublication",
     "OfficeSpace",
     "Skill",
     "SkillRelation",

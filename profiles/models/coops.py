@@ -130,6 +130,9 @@ class Coop(HasSkills, Freshness, ContactDetails):
     # Name, summary, about text and skill names in one column, kept by
     # refresh_search_text(), so one index serves the directory search.
     search_text = models.TextField(blank=True, editable=False)
+    # What the last import wrote, field by field, so a re-import can tell a value
+    # a person has since edited on the site (and keep it) from one it may refresh.
+    import_snapshot = models.JSONField(default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

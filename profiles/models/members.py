@@ -1,8 +1,10 @@
 """A person's profile: one per account, whether or not they belong to a co-op."""
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from profiles.models.coops import Membership
 from profiles.models.shared import (
@@ -12,6 +14,10 @@ from profiles.models.shared import (
     HasSkills,
     UpForField,
 )
+
+
+class LastAdminError(Exception):
+    """The person is the last admin of a co-op that still has other members."""
 
 
 class MemberQuerySet(FreshnessQuerySet):
@@ -62,6 +68,11 @@ class Member(HasSkills, Freshness, ContactDetails):
     up_for = UpForField()
     up_for_other = models.CharField("also up for", max_length=200, blank=True)
     search_text = models.TextField(blank=True, editable=False)
+    # See Coop.import_snapshot.
+    import_snapshot = models.JSONField(default=dict, blank=True, editable=False)
+    # Set when the person deleted their account: the row stays so that shared
+    # records (exchanges, signatures) keep pointing at "a former member".
+    forgotten_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -78,6 +89,8 @@ class Member(HasSkills, Freshness, ContactDetails):
         ordering = ["display_name", "pk"]
 
     def __str__(self):
+        if self.forgotten_at:
+            return "a former member"
         return self.display_name or f"Member {self.pk}"
 
     def get_absolute_url(self):
@@ -104,3 +117,57 @@ class Member(HasSkills, Freshness, ContactDetails):
         return set(
             self.memberships.filter(role=Membership.Role.ADMIN).values_list("coop_id", flat=True)
         )
+
+    def forget(self):
+        """
+        Delete the person's account at their request, keeping shared records.
+
+        Everything that is theirs alone goes (profile text, contact details,
+        skills, memberships, listings, requests, the sign-in), while the Member
+        row stays, nameless, so exchanges and signatures they took part in still
+        make sense and show "a former member". Refused while they are the last
+        admin of a co-op others belong to: they must hand it over first.
+        """
+        with transaction.atomic():
+            member = Member.objects.select_for_update().select_related("user").get(pk=self.pk)
+            stranded = [
+                membership.coop.name
+                for membership in member.memberships.filter(
+                    role=Membership.Role.ADMIN
+                ).select_related("coop")
+                if not membership.coop.memberships.filter(role=Membership.Role.ADMIN)
+                .exclude(member=member)
+                .exists()
+                and membership.coop.memberships.exclude(member=member).exists()
+            ]
+            if stranded:
+                raise LastAdminError(
+                    "You are the last admin of "
+                    + ", ".join(stranded)
+                    + ": make another member an admin first."
+                )
+            member.skill_links.all().delete()
+            member.memberships.all().delete()
+            member.join_requests.all().delete()
+            member.listings.all().delete()
+            for field in self.FORGETTABLE_FIELDS:
+                setattr(member, field, member._meta.get_field(field).get_default())
+            member.forgotten_at = timezone.now()
+            member.save()
+            user = member.user
+            EmailAddress.objects.filter(user=user).delete()
+            user.username = f"former-member-{member.pk}"
+            user.email = ""
+            user.first_name = user.last_name = ""
+            user.is_active = False
+            # A new password hash also ends every other signed-in session at once.
+            user.set_unusable_password()
+            user.save()
+        self.refresh_from_db()
+
+    FORGETTABLE_FIELDS = (
+        "display_name", "pronouns", "bio", "town", "region", "website", "fediverse", "forge",
+        "availability", "available_from", "up_for", "up_for_other", "contact_email", "phone",
+        "chat", "address", "search_text", "import_snapshot", "last_confirmed_at",
+        "last_reminded_at",
+    )  # fmt: skip

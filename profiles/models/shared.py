@@ -148,9 +148,9 @@ class ContactDetails(models.Model):
     class Meta:
         abstract = True
 
-    def contacts_visible_at(self, level):
+    def visible_contact_fields(self, level):
         """
-        The contact details someone with access `level` may see, as (label, value) pairs.
+        Names of the contact fields someone with access `level` may see.
 
         `level` is the most private ContactVisibility the viewer may see: PUBLIC for
         visitors, MEMBERS for signed-in members, ADMINS for the profile's own admins.
@@ -160,12 +160,20 @@ class ContactDetails(models.Model):
             ContactVisibility.MEMBERS: {ContactVisibility.PUBLIC, ContactVisibility.MEMBERS},
             ContactVisibility.ADMINS: set(ContactVisibility),
         }[level]
-        visible = []
-        for name in self.CONTACT_FIELDS:
-            value = getattr(self, name)
-            if value and getattr(self, f"{name}_visibility") in allowed:
-                visible.append((self._meta.get_field(name).verbose_name, value))
-        return visible
+        return {
+            name
+            for name in self.CONTACT_FIELDS
+            if getattr(self, name) and getattr(self, f"{name}_visibility") in allowed
+        }
+
+    def contacts_visible_at(self, level):
+        """The contact details someone with access `level` may see, as (label, value) pairs."""
+        visible = self.visible_contact_fields(level)
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in self.CONTACT_FIELDS
+            if name in visible
+        ]
 
 
 class HasSkills:

@@ -1,0 +1,51 @@
+"""A member's own data: download all of it, or delete the account."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from django.views.decorators.http import require_http_methods
+
+from profiles.models.members import LastAdminError
+
+# Each app that keeps personal data offers `<app>.personal_data.collect(member) -> dict`.
+PERSONAL_DATA_SECTIONS = ["profiles.personal_data.collect"]
+
+
+@login_required
+def data_download(request):
+    member = request.user.member
+    data = {"exported_at": timezone.now()}
+    for path in PERSONAL_DATA_SECTIONS:
+        data.update(import_string(path)(member))
+    response = JsonResponse(data, encoder=DjangoJSONEncoder, json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="my-cotech-directory-data.json"'
+    return response
+
+
+class DeleteAccountForm(forms.Form):
+    confirm = forms.BooleanField(
+        label="I understand that my account and profile will be deleted and cannot be restored.",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_account(request):
+    """Confirmation page, then the deletion itself (Member.forget)."""
+    form = DeleteAccountForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            request.user.member.forget()
+        except LastAdminError as error:
+            messages.error(request, str(error))
+        else:
+            logout(request)
+            messages.success(request, "Your account has been deleted. Thank you for taking part.")
+            return redirect("home")
+    return render(request, "account/delete.html", {"form": form})

@@ -1,0 +1,96 @@
+"""
+The read-only JSON API under /api/. Everything here is what a visitor to the site
+can see; filters use the same query parameters as the pages.
+"""
+
+from django.db.models import Prefetch
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import viewsets
+
+from cotech_directory.api.serializers import CoopSerializer, ListingSerializer
+from profiles.forms.directory import DirectoryFilterForm
+from profiles.models import Coop, CoopSkill, Listing
+
+
+def _param(name, description, type_=OpenApiTypes.STR):
+    return OpenApiParameter(name, type_, description=description)
+
+
+COOP_FILTERS = [
+    _param("q", "Words to find in names, summaries, about text, skills and tools."),
+    _param("offers", "Name of a skill the co-op offers (case ignored)."),
+    _param("needs", "Name of a skill the co-op needs."),
+    _param("tool", "Name of a tool the co-op uses."),
+    _param("region", "Region (case ignored)."),
+    _param("town", "Town (case ignored)."),
+    _param(
+        "up_for", "mentoring, speaking, hosting, pairing, exchange, subcontracting or joint-bids."
+    ),
+    _param("office_space", "“on”: co-ops offering office space.", OpenApiTypes.BOOL),
+    _param("in_kind", "“on”: co-ops offering in-kind support.", OpenApiTypes.BOOL),
+    _param("include_stale", "“on”: include co-ops not confirmed recently.", OpenApiTypes.BOOL),
+    _param("sort", "relevance, confirmed (the default) or name."),
+]
+
+
+@extend_schema_view(list=extend_schema(parameters=COOP_FILTERS))
+class CoopViewSet(viewsets.ReadOnlyModelViewSet):
+    """Approved co-ops, with the directory page's filters (DirectoryFilterForm)."""
+
+    serializer_class = CoopSerializer
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        coops = Coop.objects.public().prefetch_related(
+            Prefetch("skill_links", queryset=CoopSkill.objects.select_related("skill"))
+        )
+        if self.action != "list":
+            return coops
+        form = DirectoryFilterForm(self.request.query_params or None, for_coops=True)
+        return form.filter(coops)
+
+
+LISTING_FILTERS = [
+    _param("kind", "need or offer."),
+    _param("category", "skill-help, work, in-kind, office-space or other."),
+    _param("skill", "Name of a skill the listing involves (case ignored)."),
+    _param("region", "Region, exactly."),
+    _param("remote", "“1” for listings where remote is fine.", OpenApiTypes.BOOL),
+    _param("coop", "Slug of the co-op it was posted for."),
+    _param("q", "Words to find in titles and descriptions."),
+]
+
+
+@extend_schema_view(list=extend_schema(parameters=LISTING_FILTERS))
+class ListingViewSet(viewsets.ReadOnlyModelViewSet):
+    """Open needs and offers their authors made public, with the listings page's filters."""
+
+    serializer_class = ListingSerializer
+
+    def get_queryset(self):
+        listings = (
+            Listing.objects.open()
+            .public()
+            .select_related("coop")
+            .prefetch_related("skills")
+            .order_by("-created_at", "-pk")
+        )
+        if self.action != "list":
+            return listings
+        params = self.request.query_params
+        for param, lookup in (
+            ("kind", "kind"),
+            ("category", "category"),
+            ("region", "region__iexact"),
+            ("coop", "coop__slug"),
+        ):
+            if params.get(param):
+                listings = listings.filter(**{lookup: params[param]})
+        if params.get("skill"):
+            listings = listings.filter(skills__name__iexact=params["skill"].strip())
+        if params.get("remote") in ("1", "true"):
+            listings = listings.filter(remote_ok=True)
+        for word in params.get("q", "").casefold().split()[:10]:
+            listings = listings.filter(search_text__contains=word)
+        return listings.distinct()
