@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,7 +15,13 @@ from django.views.decorators.http import require_http_methods
 from profiles.models.members import LastAdminError
 
 # Each app that keeps personal data offers `<app>.personal_data.collect(member) -> dict`.
-PERSONAL_DATA_SECTIONS = ["profiles.personal_data.collect"]
+PERSONAL_DATA_SECTIONS = [
+    "profiles.personal_data.collect",
+    "exchanges.personal_data.collect",
+    "meetups.personal_data.collect",
+]
+# Steps an app takes before an account is deleted (Member.forget does the profile's own).
+FORGET_STEPS = ["meetups.personal_data.forget"]
 
 
 @login_required
@@ -41,7 +48,11 @@ def delete_account(request):
     form = DeleteAccountForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            request.user.member.forget()
+            with transaction.atomic():
+                member = request.user.member
+                for path in FORGET_STEPS:
+                    import_string(path)(member)
+                member.forget()
         except LastAdminError as error:
             messages.error(request, str(error))
         else:

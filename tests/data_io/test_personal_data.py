@@ -89,3 +89,30 @@ def test_the_sole_member_of_a_coop_may_leave_it(client):
     client.post("/me/delete/", {"confirm": "on"})
     admin.refresh_from_db()
     assert admin.forgotten_at is not None
+
+
+def test_shared_records_stay_and_meetup_places_are_given_up(client):
+    from exchanges.models import ExchangeState
+    from meetups.models import RSVP, CellMembership
+    from tests.exchanges.factories import make_exchange
+    from tests.meetups.factories import make_cell, make_meetup
+
+    leaving, other, waiting = make_member("Leaving"), make_member("Other"), make_member("Waiting")
+    exchange = make_exchange(other, leaving, state=ExchangeState.ACTIVE)
+    cell = make_cell("Leeds", members=[leaving, other])
+    meetup = make_meetup(cell, capacity=1)
+    meetup.reply(leaving, RSVP.Status.GOING)
+    meetup.reply(waiting, RSVP.Status.GOING)
+    assert RSVP.objects.get(member=waiting).status == RSVP.Status.WAITING
+
+    client.force_login(leaving.user)
+    data = json.loads(client.get("/me/data.json").content)
+    assert data["exchanges"][0]["title"] == exchange.title
+    assert data["cells"][0]["cell"] == "Leeds"
+    assert data["rsvps"][0]["answer"] == "going"
+
+    client.post("/me/delete/", {"confirm": "on"})
+    exchange.refresh_from_db()
+    assert str(exchange.helper) == "a former member", "the exchange keeps its record"
+    assert not CellMembership.objects.filter(member=leaving).exists()
+    assert RSVP.objects.get(member=waiting).status == RSVP.Status.GOING, "the next one is in"
