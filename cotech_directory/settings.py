@@ -214,6 +214,10 @@ if env_bool("BEHIND_PROXY", False):
     # Only when a proxy in front sets X-Forwarded-Proto and strips it from clients.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Serves /bench/baseline/, a page of the site's layout that runs no query: the
+# ceiling the benchmark compares every page with. Only for `make bench`.
+BENCH_BASELINE = env_bool("BENCH_BASELINE", False)
+
 # The network's own rules, each overridable from the environment.
 STALE_AFTER_DAYS = env_int("STALE_AFTER_DAYS", 180)
 REMINDER_INTERVAL_DAYS = env_int("REMINDER_INTERVAL_DAYS", 30)
