@@ -34,3 +34,8 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
     return JsonResponse({"status": "ok", "database": "up"})
+
+
+def bench_baseline(request):
+    """The benchmark's ceiling: the site's layout and a page of text, and no database query."""
+    return render(request, "bench_baseline.html", {"rows": range(20)})
