@@ -90,5 +90,6 @@ urlpatterns = [
     path("members/<int:pk>/message/", listings.member_message, name="member-message"),
     path("coops/<slug:slug>/message/", listings.coop_message, name="coop-message"),
     path("listings/feed.atom", feeds.listings_feed, name="listings-feed"),
+    path("coops/feed.atom", feeds.coops_feed, name="coops-feed"),
     path("skills/<str:slug>/listings.atom", feeds.skill_listings_feed, name="skill-listings-feed"),
 ]

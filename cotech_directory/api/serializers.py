@@ -1,7 +1,9 @@
 """The API's stable field names. Only what visitors may see on the site appears here."""
 
+from django.urls import reverse
 from rest_framework import serializers
 
+from meetups.models import Cell, Meetup
 from profiles.models import ContactVisibility, Coop, Listing, SkillRelation
 from profiles.models.skills import SkillKind
 
@@ -88,3 +90,57 @@ class ListingSerializer(serializers.ModelSerializer):
         """The co-op's slug when posted on behalf of an approved co-op; people stay unnamed."""
         coop = listing.coop
         return coop.slug if coop and coop.status == Coop.Status.APPROVED else None
+
+
+class CellSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+    calendar_url = serializers.SerializerMethodField()
+    member_count = serializers.IntegerField(read_only=True)
+    champions = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Cell
+        fields = [
+            "slug", "name", "region", "area", "description", "aims", "outcomes", "benefits",
+            "cadence_months", "member_count", "champions", "url", "calendar_url",
+        ]  # fmt: skip
+
+    def get_url(self, cell) -> str:
+        return self.context["request"].build_absolute_uri(cell.get_absolute_url())
+
+    def get_calendar_url(self, cell) -> str:
+        return self.context["request"].build_absolute_uri(
+            reverse("meetups:cell-calendar", args=[cell.slug])
+        )
+
+    def get_champions(self, cell) -> list[str]:
+        """Champions' names, as the public cell page shows them."""
+        return [str(champion) for champion in cell.champions.all()]
+
+
+class MeetupSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+    calendar_url = serializers.SerializerMethodField()
+    cell = serializers.SerializerMethodField()
+    is_gathering = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Meetup
+        fields = [
+            "id", "title", "cell", "is_gathering", "starts_at", "ends_at", "venue",
+            "online_link", "kind", "capacity", "description", "agenda", "url", "calendar_url",
+        ]  # fmt: skip
+
+    def get_url(self, meetup) -> str:
+        return self.context["request"].build_absolute_uri(meetup.get_absolute_url())
+
+    def get_calendar_url(self, meetup) -> str:
+        return self.context["request"].build_absolute_uri(
+            reverse("meetups:meetup-calendar", args=[meetup.pk])
+        )
+
+    def get_cell(self, meetup) -> str | None:
+        return meetup.cell.slug if meetup.cell else None
+
+    def get_is_gathering(self, meetup) -> bool:
+        return meetup.cell_id is None

@@ -7,6 +7,8 @@ from cotech_directory.api import views
 router = DefaultRouter()
 router.register("coops", views.CoopViewSet, basename="coop")
 router.register("listings", views.ListingViewSet, basename="listing")
+router.register("cells", views.CellViewSet, basename="cell")
+router.register("meetups", views.MeetupViewSet, basename="meetup")
 
 app_name = "api"
 urlpatterns = [

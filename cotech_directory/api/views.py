@@ -3,12 +3,19 @@ The read-only JSON API under /api/. Everything here is what a visitor to the sit
 can see; filters use the same query parameters as the pages.
 """
 
-from django.db.models import Prefetch
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Count, Prefetch
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 
-from cotech_directory.api.serializers import CoopSerializer, ListingSerializer
+from cotech_directory.api.serializers import (
+    CellSerializer,
+    CoopSerializer,
+    ListingSerializer,
+    MeetupSerializer,
+)
+from meetups.models import Cell, Meetup
 from profiles.forms.directory import DirectoryFilterForm
 from profiles.models import Coop, CoopSkill, Listing
 
@@ -94,3 +101,48 @@ class ListingViewSet(viewsets.ReadOnlyModelViewSet):
         for word in params.get("q", "").casefold().split()[:10]:
             listings = listings.filter(search_text__contains=word)
         return listings.distinct()
+
+
+@extend_schema_view(list=extend_schema(parameters=[_param("region", "Region (case ignored).")]))
+class CellViewSet(viewsets.ReadOnlyModelViewSet):
+    """Active cells with their champions, by region."""
+
+    serializer_class = CellSerializer
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        cells = (
+            Cell.objects.active()
+            .annotate(member_count=Count("memberships", distinct=True))
+            .prefetch_related("champions")
+            .order_by("region", "name")
+        )
+        region = self.request.query_params.get("region", "").strip()
+        return cells.filter(region__iexact=region) if region else cells
+
+
+MEETUP_FILTERS = [
+    _param("cell", "Slug of a cell."),
+    _param("gatherings", "“1” for national gatherings only.", OpenApiTypes.BOOL),
+]
+
+
+@extend_schema_view(list=extend_schema(parameters=MEETUP_FILTERS))
+class MeetupViewSet(viewsets.ReadOnlyModelViewSet):
+    """Coming meetups of active cells and national gatherings, soonest first."""
+
+    serializer_class = MeetupSerializer
+
+    def get_queryset(self):
+        meetups = (
+            Meetup.objects.visible_to(AnonymousUser())
+            .upcoming()
+            .filter(status=Meetup.Status.SCHEDULED)
+            .select_related("cell")
+        )
+        params = self.request.query_params
+        if params.get("cell"):
+            meetups = meetups.filter(cell__slug=params["cell"])
+        if params.get("gatherings") in ("1", "true"):
+            meetups = meetups.gatherings()
+        return meetups

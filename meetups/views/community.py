@@ -2,15 +2,17 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 
 from cotech_directory.lib.markdown import render_markdown
 from meetups.access import get_shout_out_for
 from meetups.forms import ShoutOutForm
-from meetups.models import ShoutOut, SitePage, SteeringGroupMember
+from meetups.models import Meetup, ShoutOut, SitePage, SteeringGroupMember
 
 
 def shout_out_list(request):
@@ -81,6 +83,39 @@ class ShoutOutFeed(Feed):
 
     def item_guid_is_permalink(self, item):
         return False
+
+    def item_pubdate(self, item):
+        return item.created_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+
+class UpcomingMeetupFeed(Feed):
+    """Atom feed of coming meetups and national gatherings, soonest first."""
+
+    feed_type = Atom1Feed
+    title = "CoTech meetups and gatherings"
+    subtitle = "Coming meetups of the network's cells, and its national gatherings."
+    link = "/cells/"
+
+    def items(self):
+        return (
+            Meetup.objects.visible_to(AnonymousUser())
+            .upcoming()
+            .filter(status=Meetup.Status.SCHEDULED)
+            .select_related("cell")[:50]
+        )
+
+    def item_title(self, item):
+        where = item.cell.name if item.cell else "National gathering"
+        return f"{item.title} ({where}, {timezone.localtime(item.starts_at):%-d %B %Y %H:%M})"
+
+    def item_description(self, item):
+        return render_markdown(item.description)
+
+    def item_link(self, item):
+        return item.get_absolute_url()
 
     def item_pubdate(self, item):
         return item.created_at

@@ -140,3 +140,40 @@ def test_listing_list_runs_a_fixed_number_of_queries(client):
 
     # count, page of listings with co-ops, their skills
     assert_query_budget(client, "/api/listings/", grow=grow, budget=3)
+
+
+def test_cells_and_coming_meetups(client):
+    from tests.meetups.factories import make_cell, make_meetup
+
+    champion = make_member("Cham Pion")
+    leeds = make_cell("Leeds", region="Yorkshire", champions=[champion], members=[make_member()])
+    make_cell("Proposed", status="proposed")
+    make_meetup(leeds, title="Leeds meetup")
+    make_meetup(leeds, title="Old one", starts_at=timezone.now() - timedelta(days=60))
+    make_meetup(None, title="Gathering")
+    cells = client.get("/api/cells/").json()["results"]
+    assert [cell["slug"] for cell in cells] == ["leeds"]
+    assert cells[0]["champions"] == ["Cham Pion"] and cells[0]["member_count"] == 1
+    meetups = client.get("/api/meetups/").json()["results"]
+    assert {meetup["title"] for meetup in meetups} == {"Leeds meetup", "Gathering"}
+    assert [m["title"] for m in client.get("/api/meetups/?gatherings=1").json()["results"]] == [
+        "Gathering"
+    ]
+    assert [m["title"] for m in client.get("/api/meetups/?cell=leeds").json()["results"]] == [
+        "Leeds meetup"
+    ]
+    assert "rsvps" not in json.dumps(meetups)
+
+
+def test_cell_and_meetup_lists_run_a_fixed_number_of_queries(client):
+    from tests.meetups.factories import make_cell, make_meetup
+
+    def grow(count):
+        for _ in range(count):
+            cell = make_cell(champions=[make_member()], members=[make_member()])
+            make_meetup(cell)
+
+    # count, the page of cells with member counts, their champions
+    assert_query_budget(client, "/api/cells/", grow=grow, budget=3)
+    # count, the page of meetups with their cells
+    assert_query_budget(client, "/api/meetups/", grow=grow, budget=2)
