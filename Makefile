@@ -4,6 +4,8 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# The suite runs on both cores; `make test PYTEST_ARGS=` runs it in one process.
+PYTEST_ARGS ?= -n 2
 
 # The first interpreter that really runs and is 3.12 or newer: on PATH, then pyenv's.
 PYTHON := $(shell for p in python3.14 python3.13 python3.12 python3 \
