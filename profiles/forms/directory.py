@@ -50,6 +50,12 @@ class DirectoryFilterForm(forms.Form):
             self.fields[name].widget.attrs.update({"list": "skill-suggestions"})
         self.fields["region"].widget.attrs.update({"list": "region-suggestions"})
 
+    @property
+    def has_active_filters(self):
+        """Whether any filter besides the search words is in use (so they show unfolded)."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return any(value for name, value in data.items() if name != "q")
+
     def filter(self, queryset):
         """Apply the valid filters to `queryset` and order it; invalid input filters nothing."""
         data = self.cleaned_data if self.is_valid() else {}

@@ -58,9 +58,11 @@ def test_fill_in_profile_then_find_a_coop_offering_a_needed_skill(visit, checked
     # The directory finds it too, by the skill it offers.
     page.get_by_role("link", name="Directory", exact=True).click()
     checked()
+    page.get_by_text("Filters and sorting").click()
     page.get_by_label("Offers skill").fill("kubernetes")
     page.get_by_role("button", name="Search").click()
     expect(page.get_by_text("1 co-op confirmed in the last six months.")).to_be_visible()
+    expect(page.get_by_label("Offers skill")).to_have_value("kubernetes")
     expect(page.get_by_role("link", name="Cluster Co-op")).to_be_visible()
     checked()
 
