@@ -7,6 +7,7 @@ from cotech_directory import account, views
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("media/<path:path>", views.media, name="media"),
     path("me/data.json", account.data_download, name="account-data"),
     path("me/delete/", account.delete_account, name="account-delete"),
     path("accounts/", include("allauth.urls")),

@@ -1,10 +1,16 @@
 """Pages that belong to the whole site rather than one part of the domain."""
 
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
+from django.utils._os import safe_join
 from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 # Each app that puts something on the home page offers `<app>.home.context(request)`,
 # returning a dict for templates/home.html (each app's part is a partial there).
@@ -39,3 +45,32 @@ def healthz(request):
 def bench_baseline(request):
     """The benchmark's ceiling: the site's layout and a page of text, and no database query."""
     return render(request, "bench_baseline.html", {"rows": range(20)})
+
+
+# Uploads the site serves itself: co-ops' logos, checked by Pillow when uploaded.
+MEDIA_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".webp": "image/webp",
+}
+
+
+@require_safe
+def media(request, path):
+    """
+    An uploaded logo. Every upload gets a new name, so browsers may keep it for a
+    year. A reverse proxy may serve MEDIA_ROOT itself instead (see README).
+    """
+    content_type = MEDIA_TYPES.get(Path(path).suffix.lower())
+    if not path.startswith("logos/") or content_type is None:
+        raise Http404
+    try:
+        full_path = Path(safe_join(settings.MEDIA_ROOT, path))
+    except SuspiciousFileOperation:
+        raise Http404 from None
+    if not full_path.is_file():
+        raise Http404
+    response = FileResponse(full_path.open("rb"), content_type=content_type)
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response

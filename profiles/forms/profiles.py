@@ -1,6 +1,7 @@
 """Forms for co-op and member profiles, memberships and the steering group's review."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -106,11 +107,24 @@ CONTACT_SECTION = (
 )
 
 
+LOGO_FORMATS = {"PNG", "JPEG", "WEBP"}
+MAX_LOGO_BYTES = 1024 * 1024
+
+
 class CoopForm(ProfileForm):
     SECTIONS = (
         (
             "About the co-op",
-            ["name", "summary", "about", "website", "legal_form", "founded_year", "worker_count"],
+            [
+                "name",
+                "summary",
+                "about",
+                "website",
+                "logo",
+                "legal_form",
+                "founded_year",
+                "worker_count",
+            ],
         ),
         ("Where", ["town", "region", "country", "latitude", "longitude"]),
         SKILL_SECTION,
@@ -125,6 +139,7 @@ class CoopForm(ProfileForm):
             "summary",
             "about",
             "website",
+            "logo",
             "town",
             "region",
             "country",
@@ -143,7 +158,20 @@ class CoopForm(ProfileForm):
             "address",
             "address_visibility",
         ]
-        widgets = {"about": forms.Textarea(attrs={"rows": 8})}
+        widgets = {
+            "about": forms.Textarea(attrs={"rows": 8}),
+            "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+        }
+
+    def clean_logo(self):
+        """PNG, JPEG or WebP that Pillow can read, at most 1 MB (no SVG: it can carry script)."""
+        logo = self.cleaned_data.get("logo")
+        if logo and hasattr(logo, "image"):  # a new upload, already opened by Pillow
+            if logo.image.format not in LOGO_FORMATS:
+                raise ValidationError("Upload the logo as PNG, JPEG or WebP.")
+            if logo.size > MAX_LOGO_BYTES:
+                raise ValidationError("The logo is larger than 1 MB: upload a smaller image.")
+        return logo
 
     def clean_country(self):
         country = self.cleaned_data["country"].upper()

@@ -38,6 +38,12 @@ class LegalForm(models.TextChoices):
     OTHER = "other", "Other"
 
 
+def logo_path(coop, filename):
+    """A new name per upload, so a changed logo is never served from a stale cache."""
+    extension = filename.rsplit(".", 1)[-1].lower()[:5] if "." in filename else "img"
+    return f"logos/{coop.slug}-{secrets.token_hex(4)}.{extension}"
+
+
 class CoopQuerySet(FreshnessQuerySet):
     def public(self):
         """Co-ops the steering group has approved: the only ones visitors see."""
@@ -87,7 +93,9 @@ class Coop(HasSkills, Freshness, ContactDetails):
         max_length=20000, blank=True, help_text="Markdown: links, lists and emphasis work."
     )
     website = models.URLField(blank=True)
-    logo = models.ImageField(upload_to="logos/", blank=True)
+    logo = models.ImageField(
+        upload_to=logo_path, blank=True, help_text="PNG, JPEG or WebP, at most 1 MB."
+    )
     town = models.CharField(max_length=80, blank=True)
     region = models.CharField(max_length=80, blank=True, db_index=True)
     country = models.CharField(

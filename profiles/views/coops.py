@@ -73,7 +73,7 @@ def _formsets(request, coop):
 def coop_create(request):
     """A signed-in member creates a co-op; it waits for the steering group's approval."""
     coop = Coop()
-    form = CoopForm(request.POST or None, instance=coop)
+    form = CoopForm(request.POST or None, request.FILES or None, instance=coop)
     formsets = _formsets(request, coop)
     if request.method == "POST" and form.is_valid() and all(f.is_valid() for f in formsets):
         with transaction.atomic():
@@ -100,7 +100,7 @@ def coop_edit(request, slug):
     coop = Coop.objects.prefetch_related(
         Prefetch("skill_links", CoopSkill.objects.select_related("skill").order_by("skill__name"))
     ).get(pk=access.coop.pk)
-    form = CoopForm(request.POST or None, instance=coop)
+    form = CoopForm(request.POST or None, request.FILES or None, instance=coop)
     formsets = _formsets(request, coop)
     if request.method == "POST" and form.is_valid() and all(f.is_valid() for f in formsets):
         with transaction.atomic():
