@@ -1,5 +1,6 @@
 """E-mails the meetups workflow sends after a step has been taken."""
 
+from django.conf import settings
 from django.core.mail import send_mail
 
 ASKED = """Hello {name},
@@ -14,15 +15,19 @@ CoTech Directory
 
 
 def tell_proposed_founder(request, term):
-    """E-mail the member just asked to be founder, if anyone was (term may be None)."""
+    """
+    E-mail the member just asked to be founder, if anyone was (term may be None).
+    `request` gives the link's host; a command passes None and SITE_URL is used.
+    """
     if term is None or not term.member.user.email:
         return
+    path = term.cell.get_absolute_url()
     send_mail(
         f"[CoTech Directory] Will you be the founder of {term.cell}?",
         ASKED.format(
             name=term.member,
             cell=term.cell,
-            link=request.build_absolute_uri(term.cell.get_absolute_url()),
+            link=request.build_absolute_uri(path) if request else f"{settings.SITE_URL}{path}",
         ),
         None,
         [term.member.user.email],
