@@ -11,10 +11,18 @@ import urllib.request
 from datetime import datetime, time
 
 from django.conf import settings
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
-from profiles.models import ContactVisibility, Listing, SkillRelation
+from profiles.models import (
+    ContactVisibility,
+    Coop,
+    CoopSkill,
+    Listing,
+    MurmurationsPublication,
+    SkillRelation,
+)
 
 ORGANIZATION_SCHEMA = "organizations_schema-v1.0.0"
 OFFERS_WANTS_SCHEMA = "offers_wants_schema-v0.1.0"
@@ -144,10 +152,6 @@ def post_to_index(index_url, profile_url, *, timeout=10):
 
 def public_profiles():
     """(profile URL, profile) for every co-op and listing the public may see."""
-    from django.db.models import Prefetch
-
-    from profiles.models import Coop, CoopSkill
-
     coops = Coop.objects.public().prefetch_related(
         Prefetch("skill_links", queryset=CoopSkill.objects.select_related("skill"))
     )
@@ -163,8 +167,6 @@ def publish(index_url, *, dry_run=False):
     each profile that stopped being public (the index then finds it gone).
     Returns (profile URL, what happened) pairs.
     """
-    from profiles.models import MurmurationsPublication
-
     if not index_url.startswith(("http://", "https://")):
         raise IndexUnavailable(f"MURMURATIONS_INDEX_URL must be an http(s) URL, not {index_url!r}")
     known = {record.profile_url: record for record in MurmurationsPublication.objects.all()}

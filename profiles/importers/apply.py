@@ -15,7 +15,16 @@ from profiles.importers.columns import (
     split_list,
 )
 from profiles.importers.report import Action, ImportReport, Outcome
-from profiles.models import Coop, CoopSkill, InKindOffer, Member, Membership, MemberSkill, UpFor
+from profiles.models import (
+    Coop,
+    CoopSkill,
+    InKindOffer,
+    Member,
+    Membership,
+    MemberSkill,
+    Skill,
+    UpFor,
+)
 from profiles.models.shared import UpForField
 
 
@@ -217,8 +226,6 @@ class _ProfileApplier:
                 continue
             snapshot_updates[column] = _as_text(lists[column])
             if _differs(current, lists[column]):
-                from profiles.models import Skill
-
                 skills = Skill.objects.resolve(lists[column], kind)
                 links.exclude(skill__in=skills).delete()
                 for skill in skills:
