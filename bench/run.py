@@ -22,6 +22,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -64,6 +65,18 @@ def _secret():
     global _SECRET
     _SECRET = _SECRET or secrets.token_urlsafe(50)
     return _SECRET
+
+
+def ensure_database(url):
+    """Create the benchmark's database when it is missing, so a fresh machine just works."""
+    parts = urllib.parse.urlsplit(url)
+    name = parts.path.lstrip("/")
+    command = ["createdb", "-h", parts.hostname or "127.0.0.1", "-p", str(parts.port or 5432)]
+    command += ["-U", parts.username or "postgres", name]
+    env = {**os.environ, **({"PGPASSWORD": parts.password} if parts.password else {})}
+    done = subprocess.run(command, capture_output=True, text=True, env=env)
+    if done.returncode and "already exists" not in done.stderr:
+        raise SystemExit(f"Could not create the database {name}: {done.stderr.strip()}")
 
 
 def manage(*args, env):
@@ -149,13 +162,14 @@ def main(argv=None):
     parser.add_argument("--seconds", type=int, default=None, help="Length of each wrk run.")
     parser.add_argument("--concurrency", default=None, help="Comma-separated, e.g. 1,4,16.")
     args = parser.parse_args(argv)
-    seconds = args.seconds or (2 if args.smoke else 10)
+    seconds = args.seconds or (1 if args.smoke else 10)
     levels = [int(n) for n in (args.concurrency or ("4" if args.smoke else "1,4,16")).split(",")]
 
     env = server_environment(args.port)
     if not env.get("DATABASE_URL", "").startswith("postgres"):
         raise SystemExit("The benchmark runs on PostgreSQL: set DATABASE_URL=postgres://...")
     os.environ.update(env)
+    ensure_database(env["DATABASE_URL"])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cotech_directory.settings")
     manage("migrate", "--noinput", "-v0", env=env)
     manage("seed_scale", *(["--smoke"] if args.smoke else []), env=env)
