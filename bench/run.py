@@ -83,12 +83,15 @@ def manage(*args, env):
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
-def start_server(env, port):
+def start_server(env, port, log=None):
+    """gunicorn in its own process group (so it can be stopped whole); waits for /healthz."""
     process = subprocess.Popen(
         [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
         cwd=ROOT,
         env=env,
         start_new_session=True,
+        stdout=log,
+        stderr=subprocess.STDOUT if log else None,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -104,9 +107,9 @@ def start_server(env, port):
     raise SystemExit(f"gunicorn on port {port} did not answer /healthz within 60 s")
 
 
-def stop_server(process):
+def stop_server(process, sig=signal.SIGTERM):
     if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
+        os.killpg(process.pid, sig)
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:

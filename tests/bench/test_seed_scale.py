@@ -8,7 +8,7 @@ from cotech_directory.management.commands.seed_scale import EXCHANGE_STATES, SMO
 from cotech_directory.models import ScaleNetwork
 from exchanges.models import Agreement, Approval, Exchange, ExchangeEvent, Signature
 from meetups.models import RSVP, Cell, Meetup
-from profiles.models import Coop, Listing, Member, MemberSkill, Membership, Skill
+from profiles.models import Coop, Listing, Member, Membership, MemberSkill, Skill
 from tests.factories import make_coop
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,9 @@ def seed(*args):
 def snapshot():
     """What must come out the same for the same seed (times are relative to now)."""
     return {
-        "coops": list(Coop.objects.order_by("slug").values_list("slug", "name", "status", "region")),
+        "coops": list(
+            Coop.objects.order_by("slug").values_list("slug", "name", "status", "region")
+        ),
         "members": list(
             Member.objects.order_by("user__username").values_list(
                 "user__username", "display_name", "region", "search_text"
@@ -33,7 +35,9 @@ def snapshot():
         "skills": sorted(
             MemberSkill.objects.values_list("member__user__username", "skill__name", "relation")
         ),
-        "listings": list(Listing.objects.order_by("title", "search_text").values_list("title", "kind")),
+        "listings": list(
+            Listing.objects.order_by("title", "search_text").values_list("title", "kind")
+        ),
         "exchanges": sorted(Exchange.objects.values_list("title", "state", "host__user__username")),
         "signatures": Signature.objects.count(),
     }

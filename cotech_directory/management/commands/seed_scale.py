@@ -46,12 +46,13 @@ from profiles.models import (
     InKindOffer,
     Listing,
     Member,
-    MemberSkill,
     Membership,
+    MemberSkill,
     OfficeSpace,
     Skill,
     UpFor,
 )
+from profiles.models.shared import UpForField
 
 DEFAULTS = {
     "coops": 10_000,
@@ -63,7 +64,8 @@ DEFAULTS = {
 }
 SMOKE = {"coops": 40, "members": 300, "listings": 400, "cells": 6, "meetups": 60, "exchanges": 160}
 BATCH = 1000
-PASSWORD = "scale-network"  # every seeded account's password (the benchmark signs in without it)
+# Every seeded account's password: synthetic accounts in a benchmark database.
+PASSWORD = "scale-network"  # noqa: S105
 EMAIL_DOMAIN = "scale.example.coop"
 
 REGIONS = {
@@ -102,11 +104,12 @@ TAIL_WORDS = [
     "larch", "moss", "nettle", "oak", "pine", "quince", "rowan", "sorrel", "thyme", "willow",
 ]  # fmt: skip
 TAIL_KINDS = {"tech": "framework", "coop": "method", "tool": "kit"}
-WORDS = (
-    "co-operative digital worker owned open source community platform design research "
-    "training hosting data website app network support practice local shared fair "
-    "sustainable public sector charity housing energy food learning health culture"
-).split()
+WORDS = [
+    "co-operative", "digital", "worker", "owned", "open", "source", "community", "platform",
+    "design", "research", "training", "hosting", "data", "website", "app", "network",
+    "support", "practice", "local", "shared", "fair", "sustainable", "public", "sector",
+    "charity", "housing", "energy", "food", "learning", "health", "culture",
+]  # fmt: skip
 EXCHANGE_STATES = [  # (state, share): every state, most of them finished
     ("draft", 8), ("proposed", 8), ("awaiting-approval", 10), ("agreement", 10),
     ("active", 14), ("completed", 35), ("cancelled", 10), ("declined", 5),
@@ -191,7 +194,8 @@ class Seeder:
         self.today = timezone.localdate()
 
     def rng(self, table):
-        return random.Random(f"{self.seed}:{table}")
+        # Deterministic synthetic data, not secrets.
+        return random.Random(f"{self.seed}:{table}")  # noqa: S311
 
     def insert(self, model, rows, total, desc):
         """bulk_create `rows` (an iterable of unsaved objects) in batches; returns the pks."""
@@ -265,7 +269,8 @@ class Seeder:
         return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
 
     def up_for(self, rng):
-        return ",".join([""] + sorted(rng.sample(list(UpFor.values), rng.randint(0, 3))) + [""])
+        chosen = sorted(rng.sample(list(UpFor.values), rng.randint(0, 3)))
+        return UpForField.to_stored(chosen)
 
     def users_and_members(self):
         count = self.sizes["members"]
@@ -352,7 +357,9 @@ class Seeder:
         self.member_coops = {}
         pairs = {}
         for c in range(coops):
-            admins = [0] if c == 0 else rng.sample(range(1, members), 2 if rng.random() < 0.3 else 1)
+            admins = (
+                [0] if c == 0 else rng.sample(range(1, members), 2 if rng.random() < 0.3 else 1)
+            )
             for m in admins:
                 pairs[(c, m)] = "admin"
         for m in range(members):
@@ -377,24 +384,25 @@ class Seeder:
             (Member, MemberSkill, "member_id", self.member_ids, (1, 5, 2, 3)),
             (Coop, CoopSkill, "coop_id", self.coop_ids, (3, 10, 4, 8)),
         ):
-            rng = self.rng(f"{model.__name__}-skills")
             names = {}
-            max_offers, max_needs, max_tools = sizes[1], sizes[2], sizes[3]
-
-            def rows():
-                for pk in ids:
-                    offers = self.pick_skills(
-                        rng, tech=rng.randint(sizes[0], max_offers), coop=rng.randint(0, 2)
-                    )
-                    needs = self.pick_skills(rng, tech=rng.randint(0, max_needs), coop=1)
-                    tools = self.pick_skills(rng, tool=rng.randint(0, max_tools))
-                    names[pk] = {self.skill_names[s] for s in offers + needs + tools}
-                    for relation, skills in (("offers", offers), ("needs", needs), ("uses", tools)):
-                        for skill_id in skills:
-                            yield link(**{owner: pk}, skill_id=skill_id, relation=relation)
-
-            self.insert(link, rows(), None, f"{model.__name__.lower()} skills")
+            rng = self.rng(f"{model.__name__}-skills")
+            rows = self.skill_links(link, owner, ids, sizes, names, rng)
+            self.insert(link, rows, None, f"{model.__name__.lower()} skills")
             self.fill_search_text(model, names)
+
+    def skill_links(self, link, owner, ids, sizes, names, rng):
+        """Yields the links of each profile, noting each profile's skill names in `names`."""
+        min_offers, max_offers, max_needs, max_tools = sizes
+        for pk in ids:
+            offers = self.pick_skills(
+                rng, tech=rng.randint(min_offers, max_offers), coop=rng.randint(0, 2)
+            )
+            needs = self.pick_skills(rng, tech=rng.randint(0, max_needs), coop=1)
+            tools = self.pick_skills(rng, tool=rng.randint(0, max_tools))
+            names[pk] = {self.skill_names[s] for s in offers + needs + tools}
+            for relation, skills in (("offers", offers), ("needs", needs), ("uses", tools)):
+                for skill_id in skills:
+                    yield link(**{owner: pk}, skill_id=skill_id, relation=relation)
 
     def fill_search_text(self, model, names):
         """The same text HasSkills.refresh_search_text keeps, written in batches."""
@@ -511,9 +519,7 @@ class Seeder:
                 # One in twenty is a national gathering (no cell).
                 c = None if i % 20 == 19 else i % len(self.cell_ids)
                 day = self.today + timedelta(days=rng.randint(-720, 180))
-                starts = timezone.make_aware(
-                    timezone.datetime(day.year, day.month, day.day, 18, 0)
-                )
+                starts = timezone.make_aware(timezone.datetime(day.year, day.month, day.day, 18, 0))
                 past = starts < self.now
                 capacity = rng.randint(8, 40) if rng.random() < 0.3 else None
                 roll = rng.random()
@@ -605,7 +611,9 @@ class Seeder:
                     deliverables=self.text(rng, 10),
                     state=state,
                     activated_at=self.now if state in ("active", "completed") else None,
-                    finished_at=self.now if state in ("completed", "cancelled", "declined") else None,
+                    finished_at=self.now
+                    if state in ("completed", "cancelled", "declined")
+                    else None,
                 )
 
         exchange_ids = self.insert(Exchange, exchanges(), count, "exchanges")
@@ -654,7 +662,9 @@ class Seeder:
                 for c in coops:
                     admin = self.coop_admins[c][0]
                     approvals.append(
-                        Approval(exchange_id=pk, coop_id=C[c], member_id=M[admin], decision="approved")
+                        Approval(
+                            exchange_id=pk, coop_id=C[c], member_id=M[admin], decision="approved"
+                        )
                     )
                     event("approved", "awaiting-approval", "awaiting-approval", admin)
                 event("agreement-drafted", "awaiting-approval", "agreement", host)
@@ -694,7 +704,9 @@ class Seeder:
 
         self.insert(Approval, approvals, len(approvals), "approvals")
         agreement_ids = self.insert(Agreement, agreements, len(agreements), "agreements")
-        agreement_of = {a.exchange_id: a_pk for a, a_pk in zip(agreements, agreement_ids, strict=True)}
+        agreement_of = {
+            a.exchange_id: a_pk for a, a_pk in zip(agreements, agreement_ids, strict=True)
+        }
         signatures = [
             Signature(
                 agreement_id=agreement_of[pk],
