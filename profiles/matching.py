@@ -144,11 +144,13 @@ def find_matches(
     shared_skills = Skill.objects.filter(pk__in=skill_ids).order_by("name")
 
     listings = _best(
-        lambda: Listing.objects.open()
-        .filter(kind=wanted, skills__in=skill_ids)
-        .exclude(author_id__in=exclude_member_ids)
-        .exclude(coop_id__in=exclude_coop_ids)
-        .annotate(shared=Count("skills", distinct=True)),
+        lambda: (
+            Listing.objects.open()
+            .filter(kind=wanted, skills__in=skill_ids)
+            .exclude(author_id__in=exclude_member_ids)
+            .exclude(coop_id__in=exclude_coop_ids)
+            .annotate(shared=Count("skills", distinct=True))
+        ),
         limit,
         region=region,
         confirmed_field="confirmed_at",
@@ -159,11 +161,13 @@ def find_matches(
     )
 
     members = _best(
-        lambda: Member.objects.listed()
-        .fresh()
-        .filter(skill_links__relation=relation, skill_links__skill__in=skill_ids)
-        .exclude(pk__in=exclude_member_ids)
-        .annotate(shared=Count("skill_links", distinct=True)),
+        lambda: (
+            Member.objects.listed()
+            .fresh()
+            .filter(skill_links__relation=relation, skill_links__skill__in=skill_ids)
+            .exclude(pk__in=exclude_member_ids)
+            .annotate(shared=Count("skill_links", distinct=True))
+        ),
         limit,
         region=region,
         confirmed_field="last_confirmed_at",
@@ -178,11 +182,13 @@ def find_matches(
     )
 
     coops = _best(
-        lambda: Coop.objects.public()
-        .fresh()
-        .filter(skill_links__relation=relation, skill_links__skill__in=skill_ids)
-        .exclude(pk__in=exclude_coop_ids)
-        .annotate(shared=Count("skill_links", distinct=True)),
+        lambda: (
+            Coop.objects.public()
+            .fresh()
+            .filter(skill_links__relation=relation, skill_links__skill__in=skill_ids)
+            .exclude(pk__in=exclude_coop_ids)
+            .annotate(shared=Count("skill_links", distinct=True))
+        ),
         limit,
         region=region,
         confirmed_field="last_confirmed_at",
