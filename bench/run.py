@@ -141,6 +141,34 @@ def run_wrk(url, *, connections, seconds, cookie=None):
     }
 
 
+def settle(base_url, seconds=120):
+    """
+    Wait until the server is idle again: wrk stops at its deadline, but a slow page's
+    queued requests keep the workers busy, which would slow the next page's run.
+    """
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        try:
+            with urllib.request.urlopen(base_url + "/healthz", timeout=seconds):
+                pass
+        except OSError:
+            pass
+        if time.monotonic() - started < 0.05:
+            return
+        time.sleep(0.2)
+
+
+def cell(run):
+    """One run's columns; a run in which no request finished says so."""
+    if not run["requests"]:
+        return f" |       {'(none finished)':>24} {'0%':>6}"
+    return (
+        f" |       {run['p50_ms']:>7} {run['p95_ms']:>7} {run['rps']:>8}"
+        f" {run.get('share_of_baseline', 100):>5}%"
+    )
+
+
 def table(results, levels):
     header = f"{'page':<34} {'queries':>7}"
     for level in levels:
@@ -149,11 +177,7 @@ def table(results, levels):
     for page in [results["baseline"], *results["pages"]]:
         line = f"{page['name'][:34]:<34} {page['queries']:>7}"
         for level in levels:
-            run = page["runs"][str(level)]
-            line += (
-                f" |       {run['p50_ms']:>7} {run['p95_ms']:>7} {run['rps']:>8}"
-                f" {run.get('share_of_baseline', 100):>5}%"
-            )
+            line += cell(page["runs"][str(level)])
         lines.append(line)
     return "\n".join(lines)
 
@@ -165,6 +189,8 @@ def main(argv=None):
     parser.add_argument("--seconds", type=int, default=None, help="Length of each wrk run.")
     parser.add_argument("--concurrency", default=None, help="Comma-separated, e.g. 1,4,16.")
     args = parser.parse_args(argv)
+    # Stopped (Ctrl-C, CI timeout): still stop the server in the `finally` below.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     seconds = args.seconds or (1 if args.smoke else 10)
     levels = [int(n) for n in (args.concurrency or ("4" if args.smoke else "1,4,16")).split(",")]
 
@@ -217,6 +243,7 @@ def main(argv=None):
                 run = run_wrk(
                     base_url + page.path, connections=level, seconds=seconds, cookie=page.cookie
                 )
+                settle(base_url)
                 base_rps = results["baseline"]["runs"][str(level)]["rps"]
                 run["share_of_baseline"] = round(100 * run["rps"] / base_rps) if base_rps else 0
                 entry["runs"][str(level)] = run
