@@ -65,9 +65,11 @@ clean:
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/cotech_bench$(if $(SMOKE),_smoke)
 CLUSTER_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/cotech_bench_cluster
 CLUSTER_CACHE_URL ?= redis://127.0.0.1:6379/5
+# The shared cache, as in production: cached pages are warmed once for every worker.
+BENCH_CACHE_URL ?= redis://127.0.0.1:6379/6
 
 bench: venv
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/run.py $(if $(SMOKE),--smoke) $(BENCH_ARGS)
+	DATABASE_URL=$(BENCH_DATABASE_URL) CACHE_URL=$(BENCH_CACHE_URL) $(PY) bench/run.py $(if $(SMOKE),--smoke) $(BENCH_ARGS)
 
 bench-cluster: venv
 	DATABASE_URL=$(CLUSTER_DATABASE_URL) CACHE_URL=$(CLUSTER_CACHE_URL) \

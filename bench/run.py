@@ -188,6 +188,7 @@ def main(argv=None):
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--seconds", type=int, default=None, help="Length of each wrk run.")
     parser.add_argument("--concurrency", default=None, help="Comma-separated, e.g. 1,4,16.")
+    parser.add_argument("--only", default="", help="Only the pages whose name contains this.")
     args = parser.parse_args(argv)
     # Stopped (Ctrl-C, CI timeout): still stop the server in the `finally` below.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -209,7 +210,7 @@ def main(argv=None):
     django.setup()
     from bench.pages import bench_pages, count_queries
 
-    pages = bench_pages()
+    pages = [page for page in bench_pages() if args.only.casefold() in page.name.casefold()]
     server = start_server(env, args.port)
     try:
         base_url = f"http://127.0.0.1:{args.port}"

@@ -1,6 +1,8 @@
 """iCalendar output (RFC 5545) with the icalendar library: one feed per cell, one for
 everything, one file per meetup."""
 
+import hashlib
+
 from django.core.cache import cache
 from django.db.models import Count, Max
 from django.http import HttpResponse
@@ -52,7 +54,8 @@ def cached_calendar_response(request, queryset, *, name, filename):
     """
     version = queryset.aggregate(changed=Max("updated_at"), count=Count("pk"))
     base_url = request.build_absolute_uri("/")
-    key = f"meetups:feed:{filename}:{base_url}:{version['changed']}:{version['count']}"
+    parts = f"{filename}|{base_url}|{version['changed']}|{version['count']}"
+    key = "meetups:feed:" + hashlib.sha256(parts.encode()).hexdigest()  # no spaces in keys
     body = cache.get(key)
     if body is None:
         body = calendar_response(request, feed_meetups(queryset), name=name, filename=filename)
