@@ -159,6 +159,13 @@ def settle(base_url, seconds=120):
         time.sleep(0.2)
 
 
+def warm(url, cookie=None):
+    """One request before measuring: the steady state, with caches filled, is what counts."""
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    with urllib.request.urlopen(request, timeout=300) as answer:
+        answer.read()
+
+
 def cell(run):
     """One run's columns; a run in which no request finished says so."""
     if not run["requests"]:
@@ -240,6 +247,7 @@ def main(argv=None):
                 "queries": count_queries(page.path, page.user),
                 "runs": {},
             }
+            warm(base_url + page.path, page.cookie)
             for level in levels:
                 run = run_wrk(
                     base_url + page.path, connections=level, seconds=seconds, cookie=page.cookie
