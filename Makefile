@@ -13,13 +13,15 @@ PYTHON := $(shell for p in python3.14 python3.13 python3.12 python3 \
 	"$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { command -v "$$p"; break; }; \
 	done)
 
-.PHONY: help venv run serve test test-fast lint fmt seed migrate check-deploy clean
+.PHONY: help venv run serve test test-fast lint fmt seed migrate check-deploy clean bench bench-cluster
 
 help:
 	@echo "make run    - set up and start the site at http://127.0.0.1:$(PORT) with demo data"
 	@echo "make test   - set up and run the whole test suite"
 	@echo "make serve  - production: migrate, collectstatic, gunicorn"
 	@echo "make lint / make fmt - ruff"
+	@echo "make bench  - benchmark the production server on PostgreSQL at scale (SMOKE=1: tiny, as CI)"
+	@echo "make bench-cluster - two app servers, one database: concurrent workflows keep their invariants"
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON)" ]; then echo "No Python 3.12 or newer found: install python3.12 (or newer) and run make again." >&2; exit 1; fi
@@ -59,3 +61,18 @@ seed: venv
 
 clean:
 	rm -rf $(VENV) staticfiles
+
+# The benchmark and the two-server run use PostgreSQL databases of their own (created
+# when missing); the full-size network is seeded once and reused.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/cotech_bench$(if $(SMOKE),_smoke)
+CLUSTER_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/cotech_bench_cluster
+CLUSTER_CACHE_URL ?= redis://127.0.0.1:6379/5
+# The shared cache, as in production: cached pages are warmed once for every worker.
+BENCH_CACHE_URL ?= redis://127.0.0.1:6379/6
+
+bench: venv
+	DATABASE_URL=$(BENCH_DATABASE_URL) CACHE_URL=$(BENCH_CACHE_URL) $(PY) bench/run.py $(if $(SMOKE),--smoke) $(BENCH_ARGS)
+
+bench-cluster: venv
+	DATABASE_URL=$(CLUSTER_DATABASE_URL) CACHE_URL=$(CLUSTER_CACHE_URL) \
+		$(PY) bench/cluster.py $(if $(SMOKE),--smoke) $(CLUSTER_ARGS)

@@ -1,10 +1,19 @@
 """The pages the benchmark measures, resolved against the seeded network."""
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+# seed_scale's busy member: admin of scale-coop-0 (which hosts many exchanges),
+# in a few cells, with co-ops, listings and RSVPs of their own.
+BUSY_USERNAME = "scale-member-0"
+BUSY_COOP = "scale-coop-0"
+BUSY_CELL = "scale-cell-0"
 
 
 @dataclass
@@ -31,3 +40,47 @@ def count_queries(path, user):
     if response.status_code != 200:
         raise SystemExit(f"{path} answered {response.status_code}, not 200")
     return len(context.captured_queries)
+
+
+def with_query(name, **params):
+    return f"{reverse(name)}?{urlencode(params)}"
+
+
+def bench_pages():
+    """
+    The issue's list, in its order. Query parameters are the filter forms' own
+    (profiles/forms/directory.py DirectoryFilterForm, profiles/forms/listings.py
+    ListingFilterForm); pages behind @login_required are fetched signed in.
+    """
+    from profiles.models import Listing
+
+    busy = get_user_model().objects.get(username=BUSY_USERNAME)
+    need = (
+        Listing.objects.open()
+        .filter(kind=Listing.Kind.NEED, skills__name="Python")
+        .order_by("pk")
+        .first()
+    )
+    if need is None:
+        raise SystemExit("No open need for Python: was the database seeded with seed_scale?")
+    pages = [
+        Page("co-op directory", reverse("profiles:coop-list")),
+        Page("co-op directory: search", with_query("profiles:coop-list", q="python")),
+        Page(
+            "co-op directory: 3 filters",
+            with_query("profiles:coop-list", offers="Django", tool="Docker", region="Yorkshire"),
+        ),
+        Page("co-op profile", reverse("profiles:coop-detail", args=[BUSY_COOP])),
+        Page("members directory", reverse("profiles:member-list"), busy),
+        Page("skill page", reverse("profiles:skill-detail", args=["python"])),
+        Page("listings: search", with_query("profiles:listing-list", q="django")),
+        Page("need's matches", reverse("profiles:listing-matches", args=[need.pk]), busy),
+        Page("exchanges of a busy admin", reverse("exchanges:exchange-list"), busy),
+        Page("cell page", reverse("meetups:cell-detail", args=[BUSY_CELL])),
+        Page("iCalendar: all meetups", reverse("meetups:calendar")),
+        Page("home of a busy member", reverse("home"), busy),
+    ]
+    for page in pages:
+        if page.user is not None:
+            page.cookie = signed_in_cookie(page.user)
+    return pages

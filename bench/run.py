@@ -22,6 +22,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -66,16 +67,31 @@ def _secret():
     return _SECRET
 
 
+def ensure_database(url):
+    """Create the benchmark's database when it is missing, so a fresh machine just works."""
+    parts = urllib.parse.urlsplit(url)
+    name = parts.path.lstrip("/")
+    command = ["createdb", "-h", parts.hostname or "127.0.0.1", "-p", str(parts.port or 5432)]
+    command += ["-U", parts.username or "postgres", name]
+    env = {**os.environ, **({"PGPASSWORD": parts.password} if parts.password else {})}
+    done = subprocess.run(command, capture_output=True, text=True, env=env)
+    if done.returncode and "already exists" not in done.stderr:
+        raise SystemExit(f"Could not create the database {name}: {done.stderr.strip()}")
+
+
 def manage(*args, env):
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
-def start_server(env, port):
+def start_server(env, port, log=None):
+    """gunicorn in its own process group (so it can be stopped whole); waits for /healthz."""
     process = subprocess.Popen(
         [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
         cwd=ROOT,
         env=env,
         start_new_session=True,
+        stdout=log,
+        stderr=subprocess.STDOUT if log else None,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -91,9 +107,9 @@ def start_server(env, port):
     raise SystemExit(f"gunicorn on port {port} did not answer /healthz within 60 s")
 
 
-def stop_server(process):
+def stop_server(process, sig=signal.SIGTERM):
     if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
+        os.killpg(process.pid, sig)
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
@@ -125,6 +141,41 @@ def run_wrk(url, *, connections, seconds, cookie=None):
     }
 
 
+def settle(base_url, seconds=120):
+    """
+    Wait until the server is idle again: wrk stops at its deadline, but a slow page's
+    queued requests keep the workers busy, which would slow the next page's run.
+    """
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        try:
+            with urllib.request.urlopen(base_url + "/healthz", timeout=seconds):
+                pass
+        except OSError:
+            pass
+        if time.monotonic() - started < 0.05:
+            return
+        time.sleep(0.2)
+
+
+def warm(url, cookie=None):
+    """One request before measuring: the steady state, with caches filled, is what counts."""
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    with urllib.request.urlopen(request, timeout=300) as answer:
+        answer.read()
+
+
+def cell(run):
+    """One run's columns; a run in which no request finished says so."""
+    if not run["requests"]:
+        return f" |       {'(none finished)':>24} {'0%':>6}"
+    return (
+        f" |       {run['p50_ms']:>7} {run['p95_ms']:>7} {run['rps']:>8}"
+        f" {run.get('share_of_baseline', 100):>5}%"
+    )
+
+
 def table(results, levels):
     header = f"{'page':<34} {'queries':>7}"
     for level in levels:
@@ -133,11 +184,7 @@ def table(results, levels):
     for page in [results["baseline"], *results["pages"]]:
         line = f"{page['name'][:34]:<34} {page['queries']:>7}"
         for level in levels:
-            run = page["runs"][str(level)]
-            line += (
-                f" |       {run['p50_ms']:>7} {run['p95_ms']:>7} {run['rps']:>8}"
-                f" {run.get('share_of_baseline', 100):>5}%"
-            )
+            line += cell(page["runs"][str(level)])
         lines.append(line)
     return "\n".join(lines)
 
@@ -148,14 +195,18 @@ def main(argv=None):
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--seconds", type=int, default=None, help="Length of each wrk run.")
     parser.add_argument("--concurrency", default=None, help="Comma-separated, e.g. 1,4,16.")
+    parser.add_argument("--only", default="", help="Only the pages whose name contains this.")
     args = parser.parse_args(argv)
-    seconds = args.seconds or (2 if args.smoke else 10)
+    # Stopped (Ctrl-C, CI timeout): still stop the server in the `finally` below.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    seconds = args.seconds or (1 if args.smoke else 10)
     levels = [int(n) for n in (args.concurrency or ("4" if args.smoke else "1,4,16")).split(",")]
 
     env = server_environment(args.port)
     if not env.get("DATABASE_URL", "").startswith("postgres"):
         raise SystemExit("The benchmark runs on PostgreSQL: set DATABASE_URL=postgres://...")
     os.environ.update(env)
+    ensure_database(env["DATABASE_URL"])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cotech_directory.settings")
     manage("migrate", "--noinput", "-v0", env=env)
     manage("seed_scale", *(["--smoke"] if args.smoke else []), env=env)
@@ -166,7 +217,7 @@ def main(argv=None):
     django.setup()
     from bench.pages import bench_pages, count_queries
 
-    pages = bench_pages()
+    pages = [page for page in bench_pages() if args.only.casefold() in page.name.casefold()]
     server = start_server(env, args.port)
     try:
         base_url = f"http://127.0.0.1:{args.port}"
@@ -196,10 +247,12 @@ def main(argv=None):
                 "queries": count_queries(page.path, page.user),
                 "runs": {},
             }
+            warm(base_url + page.path, page.cookie)
             for level in levels:
                 run = run_wrk(
                     base_url + page.path, connections=level, seconds=seconds, cookie=page.cookie
                 )
+                settle(base_url)
                 base_rps = results["baseline"]["runs"][str(level)]["rps"]
                 run["share_of_baseline"] = round(100 * run["rps"] / base_rps) if base_rps else 0
                 entry["runs"][str(level)] = run

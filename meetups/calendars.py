@@ -1,6 +1,10 @@
 """iCalendar output (RFC 5545) with the icalendar library: one feed per cell, one for
 everything, one file per meetup."""
 
+import hashlib
+
+from django.core.cache import cache
+from django.db.models import Count, Max
 from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event
@@ -31,6 +35,35 @@ def meetup_event(meetup, base_url):
     return event
 
 
+# How long a cached network feed may show a renamed cell or venue (meetup changes show at once).
+FEED_CACHE_SECONDS = 300
+
+
+def ics_response(body, filename):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def cached_calendar_response(request, queryset, *, name, filename):
+    """
+    calendar_response for a big feed, kept in the shared cache. At scale the network
+    feed is tens of thousands of events and seconds of rendering; the cache key holds
+    the newest change and the number of meetups (one query), so adding, changing or
+    cancelling a meetup shows in the very next download.
+    """
+    version = queryset.aggregate(changed=Max("updated_at"), count=Count("pk"))
+    base_url = request.build_absolute_uri("/")
+    parts = f"{filename}|{base_url}|{version['changed']}|{version['count']}"
+    key = "meetups:feed:" + hashlib.sha256(parts.encode()).hexdigest()  # no spaces in keys
+    body = cache.get(key)
+    if body is None:
+        body = calendar_response(request, feed_meetups(queryset), name=name, filename=filename)
+        body = body.content
+        cache.set(key, body, FEED_CACHE_SECONDS)
+    return ics_response(body, filename)
+
+
 def calendar_response(request, meetups, *, name, filename):
     """An .ics response with the given meetups (cancelled ones included, marked cancelled)."""
     cal = Calendar()
@@ -42,9 +75,7 @@ def calendar_response(request, meetups, *, name, filename):
     for meetup in meetups:
         cal.add_component(meetup_event(meetup, base_url))
     cal.add_missing_timezones()
-    response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+    return ics_response(cal.to_ical(), filename)
 
 
 def feed_meetups(queryset=None):

@@ -107,6 +107,20 @@ def _rank(queryset, *, region, confirmed_field, remote=False):
     ).order_by("-score", F(confirmed_field).desc(nulls_last=True), "pk")
 
 
+def _best(candidates, limit, **rank):
+    """
+    The best `limit` of `candidates()` (a queryset annotated with `shared`), ranked.
+
+    The ranking runs on the candidates' ids alone, in a subquery: with a common
+    skill there are tens of thousands of candidates, and grouping and sorting them
+    with every column of the rows (and of the author and co-op joined for the
+    page) spilled to disk. The outer query then scores only the rows kept, so it
+    is still one query per kind.
+    """
+    kept = _rank(candidates(), **rank).values("pk")[:limit]
+    return _rank(candidates().filter(pk__in=kept), **rank)
+
+
 def find_matches(
     skill_ids,
     *,
@@ -129,27 +143,35 @@ def find_matches(
     verb = "offers" if relation == SkillRelation.OFFERS else "needs"
     shared_skills = Skill.objects.filter(pk__in=skill_ids).order_by("name")
 
-    listings = (
-        Listing.objects.open()
-        .filter(kind=wanted, skills__in=skill_ids)
-        .exclude(author_id__in=exclude_member_ids)
-        .exclude(coop_id__in=exclude_coop_ids)
-        .annotate(shared=Count("skills", distinct=True))
+    listings = _best(
+        lambda: (
+            Listing.objects.open()
+            .filter(kind=wanted, skills__in=skill_ids)
+            .exclude(author_id__in=exclude_member_ids)
+            .exclude(coop_id__in=exclude_coop_ids)
+            .annotate(shared=Count("skills", distinct=True))
+        ),
+        limit,
+        region=region,
+        confirmed_field="confirmed_at",
+        remote=True,
     )
-    listings = (
-        _rank(listings, region=region, confirmed_field="confirmed_at", remote=True)
-        .select_related("author", "coop")
-        .prefetch_related(Prefetch("skills", queryset=shared_skills, to_attr="shared_skills"))
+    listings = listings.select_related("author", "coop").prefetch_related(
+        Prefetch("skills", queryset=shared_skills, to_attr="shared_skills")
     )
 
-    members = (
-        Member.objects.listed()
-        .fresh()
-        .filter(skill_links__relation=relation, skill_links__skill__in=skill_ids)
-        .exclude(pk__in=exclude_member_ids)
-        .annotate(shared=Count("skill_links", distinct=True))
-    )
-    members = _rank(members, region=region, confirmed_field="last_confirmed_at").prefetch_related(
+    members = _best(
+        lambda: (
+            Member.objects.listed()
+            .fresh()
+            .filter(skill_links__relation=relation, skill_links__skill__in=skill_ids)
+            .exclude(pk__in=exclude_member_ids)
+            .annotate(shared=Count("skill_links", distinct=True))
+        ),
+        limit,
+        region=region,
+        confirmed_field="last_confirmed_at",
+    ).prefetch_related(
         Prefetch(
             "skill_links",
             queryset=MemberSkill.objects.filter(relation=relation, skill__in=skill_ids)
@@ -159,14 +181,18 @@ def find_matches(
         )
     )
 
-    coops = (
-        Coop.objects.public()
-        .fresh()
-        .filter(skill_links__relation=relation, skill_links__skill__in=skill_ids)
-        .exclude(pk__in=exclude_coop_ids)
-        .annotate(shared=Count("skill_links", distinct=True))
-    )
-    coops = _rank(coops, region=region, confirmed_field="last_confirmed_at").prefetch_related(
+    coops = _best(
+        lambda: (
+            Coop.objects.public()
+            .fresh()
+            .filter(skill_links__relation=relation, skill_links__skill__in=skill_ids)
+            .exclude(pk__in=exclude_coop_ids)
+            .annotate(shared=Count("skill_links", distinct=True))
+        ),
+        limit,
+        region=region,
+        confirmed_field="last_confirmed_at",
+    ).prefetch_related(
         Prefetch(
             "skill_links",
             queryset=CoopSkill.objects.filter(relation=relation, skill__in=skill_ids)
@@ -187,9 +213,9 @@ def find_matches(
             listing.remote_ok,
             listing.confirmed_at,
         )
-        for listing in listings[:limit]
+        for listing in listings
     ]
-    for kind, rows in (("member", members[:limit]), ("coop", coops[:limit])):
+    for kind, rows in (("member", members), ("coop", coops)):
         found += [
             Match(
                 kind,

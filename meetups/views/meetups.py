@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from meetups.access import get_cell_for, get_meetup_for
-from meetups.calendars import calendar_response, feed_meetups
+from meetups.calendars import cached_calendar_response, calendar_response
 from meetups.forms import EmailAttendeesForm, MeetupForm, RSVPForm
 from meetups.models import RSVP, Cell, Meetup, MeetupError
 from meetups.models.cells import add_months
@@ -194,9 +194,9 @@ def meetup_calendar(request, pk):
 
 
 def all_calendar(request):
-    """Every meetup and national gathering of the network, in one feed."""
-    meetups = feed_meetups(Meetup.objects.filter(Q(cell=None) | Q(cell__status=Cell.Status.ACTIVE)))
-    return calendar_response(
+    """Every meetup and national gathering of the network, in one feed (cached: it is big)."""
+    meetups = Meetup.objects.filter(Q(cell=None) | Q(cell__status=Cell.Status.ACTIVE))
+    return cached_calendar_response(
         request, meetups, name="CoTech meetups and gatherings", filename="cotech-meetups.ics"
     )
 
