@@ -1,15 +1,16 @@
 """
 Directory search: PostgreSQL full-text search with ranking, or a contains-match elsewhere.
 
-Each profile keeps its name, texts and skill names in `search_text`. On PostgreSQL
-the search runs on to_tsvector('english', search_text), which the GIN indexes made
-in migration 0002 cover (the expression here and there must stay the same).
+Each profile keeps its name, texts and skill names in `search_text`, and on
+PostgreSQL the same as a stored tsvector in `search_document`, which GIN indexes
+cover (migration 0006). Searching and ranking read the stored document: parsing
+thousands of texts again on every search took seconds at the network's scale.
 """
 
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Q, Value
+from django.db.models import F, Q, Value
 
 SEARCH_CONFIG = "english"
 
@@ -19,8 +20,21 @@ def search_vector():
 
 
 def search_index(name):
-    """The GIN index over search_vector(); made only on PostgreSQL (see migration 0002)."""
+    """The GIN index over search_vector() that migration 0002 made (0006 replaced it)."""
     return GinIndex(search_vector(), name=name)
+
+
+def document_update(text):
+    """The field values that store `text` as the search document, for QuerySet.update()."""
+    if connection.vendor != "postgresql":
+        return {}
+    return {"search_document": SearchVector(Value(text), config=SEARCH_CONFIG)}
+
+
+def refresh_all_documents(model):
+    """Rebuild every row's stored document from its search_text (after bulk writes)."""
+    if connection.vendor == "postgresql":
+        model.objects.update(search_document=search_vector())
 
 
 def search(queryset, text):
@@ -33,9 +47,9 @@ def search(queryset, text):
     text = text.strip()
     if connection.vendor == "postgresql":
         query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
-        return queryset.annotate(
-            document=search_vector(), rank=SearchRank(search_vector(), query)
-        ).filter(document=query)
+        return queryset.filter(search_document=query).annotate(
+            rank=SearchRank(F("search_document"), query)
+        )
     condition = Q()
     for word in text.split():
         condition &= Q(search_text__icontains=word)

@@ -3,6 +3,7 @@
 import secrets
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.urls import reverse
@@ -138,6 +139,9 @@ class Coop(HasSkills, Freshness, ContactDetails):
     # Name, summary, about text and skill names in one column, kept by
     # refresh_search_text(), so one index serves the directory search.
     search_text = models.TextField(blank=True, editable=False)
+    # search_text as PostgreSQL's tsvector, stored so that searching and ranking read it
+    # from the GIN index and the row instead of parsing the text again (see profiles/search.py).
+    search_document = SearchVectorField(null=True, editable=False)
     # What the last import wrote, field by field, so a re-import can tell a value
     # a person has since edited on the site (and keep it) from one it may refresh.
     import_snapshot = models.JSONField(default=dict, blank=True, editable=False)

@@ -2,6 +2,7 @@
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -68,6 +69,9 @@ class Member(HasSkills, Freshness, ContactDetails):
     up_for = UpForField()
     up_for_other = models.CharField("also up for", max_length=200, blank=True)
     search_text = models.TextField(blank=True, editable=False)
+    # search_text as PostgreSQL's tsvector, stored so that searching and ranking read it
+    # from the GIN index and the row instead of parsing the text again (see profiles/search.py).
+    search_document = SearchVectorField(null=True, editable=False)
     # See Coop.import_snapshot.
     import_snapshot = models.JSONField(default=dict, blank=True, editable=False)
     # Set when the person deleted their account: the row stays so that shared

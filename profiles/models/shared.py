@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
+from profiles.search import document_update
+
 
 class ProfileError(Exception):
     """An illegal step in the directory's workflows; its message is shown to the person."""
@@ -249,7 +251,9 @@ class HasSkills:
         """Rebuild `search_text` from the saved fields and skill names (two queries)."""
         names = self.skill_links.values_list("skill__name", flat=True).distinct()
         self.search_text = self.compose_search_text(sorted(names))
-        type(self).objects.filter(pk=self.pk).update(search_text=self.search_text)
+        type(self).objects.filter(pk=self.pk).update(
+            search_text=self.search_text, **document_update(self.search_text)
+        )
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)

@@ -204,5 +204,25 @@ def test_the_gin_search_indexes_exist_only_on_postgresql(db):
             for name in connection.introspection.get_constraints(cursor, table)
         }
     expected = connection.vendor == "postgresql"
-    assert ("coop_search_gin" in indexes) is expected
-    assert ("member_search_gin" in indexes) is expected
+    assert ("coop_document_gin" in indexes) is expected
+    assert ("member_document_gin" in indexes) is expected
+    assert "coop_search_gin" not in indexes, "replaced by the stored document's index"
+
+
+def test_the_stored_search_document_follows_every_change(db):
+    from django.db.models import F
+
+    from profiles.search import search
+    from tests.factories import give_skills, make_coop
+
+    coop = make_coop("Alpha Builders", summary="We build bridges")
+    give_skills(coop, offers=["Elixir"])
+    found = lambda text: list(search(Coop.objects.all(), text).values_list("name", flat=True))  # noqa: E731
+    assert found("elixir") == ["Alpha Builders"]
+    assert found("bridge") == ["Alpha Builders"], "stemmed on PostgreSQL, contained elsewhere"
+    coop.summary = "We build roads"
+    coop.save()
+    assert found("bridges") == []
+    if connection.vendor == "postgresql":
+        stored = Coop.objects.filter(pk=coop.pk).values_list(F("search_document"), flat=True)[0]
+        assert "road" in stored and "elixir" in stored

@@ -53,6 +53,7 @@ from profiles.models import (
     UpFor,
 )
 from profiles.models.shared import UpForField
+from profiles.search import refresh_all_documents
 
 DEFAULTS = {
     "coops": 10_000,
@@ -415,6 +416,7 @@ class Seeder:
                     obj.search_text = obj.compose_search_text(sorted(names[obj.pk]))
                 model.objects.bulk_update(chunk, ["search_text"])
                 bar.update(len(chunk))
+        refresh_all_documents(model)
 
     # --- needs and offers --------------------------------------------------------------
 
