@@ -24,7 +24,8 @@ from exchanges.forms import (
 )
 from exchanges.models import Agreement, Exchange, Side
 from exchanges.services import ExchangeError, NotYourStep
-from profiles.models import Listing, Member, Skill
+from profiles.models import Listing, Member
+from profiles.suggestions import skill_suggestions
 
 
 def _exchange_for(request, pk, queryset=None):
@@ -124,7 +125,7 @@ def _form_page(request, form, exchange=None):
         {
             "form": form,
             "exchange": exchange,
-            "skill_suggestions": Skill.objects.order_by("name").values_list("name", flat=True),
+            "skill_suggestions": skill_suggestions(),
         },
     )
 

@@ -2,12 +2,17 @@
 
 import re
 
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 
 def count_queries(client, url, *, method="get", data=None, expected_status=200):
-    """Request `url` with `client` and return the number of SQL queries it ran."""
+    """
+    Request `url` with `client` and return the number of SQL queries it ran, with
+    an empty cache: the worst case, and the same on every call.
+    """
+    cache.clear()
     with CaptureQueriesContext(connection) as context:
         response = getattr(client, method)(url, data or {})
     assert response.status_code == expected_status, (url, response.status_code)

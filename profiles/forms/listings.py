@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django import forms
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from profiles.forms.fields import SkillListField
@@ -160,14 +161,15 @@ class ListingFilterForm(forms.Form):
         max_length=60,
         widget=forms.TextInput(attrs={"list": "skill-suggestions", "autocomplete": "off"}),
     )
-    region = forms.ChoiceField(required=False)
-    coop = forms.ChoiceField(label="Co-op", required=False)
+    region = forms.CharField(
+        required=False,
+        max_length=80,
+        widget=forms.TextInput(attrs={"list": "region-suggestions", "autocomplete": "off"}),
+    )
+    # Text rather than a list of every co-op, which at thousands of co-ops is
+    # neither usable nor cheap: a part of the name, or the slug a co-op page links with.
+    coop = forms.CharField(label="Co-op", required=False, max_length=100)
     remote = forms.BooleanField(label="Remote is fine", required=False)
-
-    def __init__(self, *args, regions, coops, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["region"].choices = [("", "Any region"), *((r, r) for r in regions)]
-        self.fields["coop"].choices = [("", "Any co-op"), *coops]
 
     def filter(self, listings):
         """`listings` narrowed by every filter given; invalid filters are ignored."""
@@ -181,9 +183,12 @@ class ListingFilterForm(forms.Form):
         if data.get("skill"):
             listings = listings.filter(skills__name__iexact=data["skill"].strip())
         if data.get("region"):
-            listings = listings.filter(region=data["region"])
+            listings = listings.filter(region__iexact=data["region"].strip())
         if data.get("coop"):
-            listings = listings.filter(coop__slug=data["coop"])
+            coop = data["coop"].strip()
+            listings = listings.filter(
+                coop__in=Coop.objects.filter(Q(slug=coop) | Q(name__icontains=coop))
+            )
         if data.get("remote"):
             listings = listings.filter(remote_ok=True)
         return listings

@@ -20,7 +20,8 @@ from profiles.forms.profiles import (
 )
 from profiles.models import Coop, CoopSkill, Invitation, JoinRequest, Membership
 from profiles.models.shared import ProfileError
-from profiles.views.helpers import redirect_back, skill_suggestions
+from profiles.suggestions import skill_suggestions
+from profiles.views.helpers import redirect_back
 
 
 def coop_detail(request, slug):

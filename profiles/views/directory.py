@@ -18,23 +18,20 @@ from profiles.models import (
     Skill,
     SkillRelation,
 )
-from profiles.views.helpers import skill_suggestions
+from profiles.suggestions import region_suggestions, skill_suggestions
 
 PAGE_SIZE = 20
 SKILL_PAGE_LIMIT = 50
 
 
-def _directory_page(request, form, queryset, regions_of):
+def _directory_page(request, form, queryset, region_source):
     """Filter, paginate and render a directory list (count, page, prefetches)."""
     page = Paginator(form.filter(queryset), PAGE_SIZE).get_page(request.GET.get("page"))
     return {
         "form": form,
         "page": page,
         "skill_suggestions": skill_suggestions(),
-        "regions": regions_of.exclude(region="")
-        .order_by("region")
-        .values_list("region", flat=True)
-        .distinct(),
+        "regions": region_suggestions(region_source),
     }
 
 
@@ -56,7 +53,7 @@ def coop_list(request):
             )
         )
     )
-    context = _directory_page(request, form, coops, Coop.objects.public())
+    context = _directory_page(request, form, coops, "coops")
     return render(request, "profiles/coop_list.html", context)
 
 
@@ -78,7 +75,7 @@ def member_list(request):
             .order_by("coop__name"),
         ),
     )
-    context = _directory_page(request, form, members, Member.objects.listed())
+    context = _directory_page(request, form, members, "members")
     return render(request, "profiles/member_list.html", context)
 
 

@@ -17,8 +17,9 @@ from profiles.forms.listings import (
 )
 from profiles.matching import matches_for_listing
 from profiles.messaging import MessageError, send_message
-from profiles.models import Coop, Listing, Member, Skill
+from profiles.models import Coop, Listing, Member
 from profiles.models.listings import ListingError
+from profiles.suggestions import region_suggestions, skill_suggestions
 
 LISTINGS_PER_PAGE = 20
 MATCHES_ON_LISTING = 5
@@ -43,19 +44,9 @@ def get_listing(request, pk, *, change=False):
 
 def listing_list(request):
     """Open needs and offers, fresh first, with search and combinable filters."""
-    listings = Listing.objects.open().visible_to(request.user)
-    regions = (
-        listings.exclude(region="").order_by("region").values_list("region", flat=True).distinct()
-    )
-    coops = (
-        Coop.objects.filter(listings__in=listings)
-        .order_by("name")
-        .values_list("slug", "name")
-        .distinct()
-    )
-    form = ListingFilterForm(request.GET or None, regions=regions, coops=coops)
+    form = ListingFilterForm(request.GET or None)
     found = (
-        form.filter(listings)
+        form.filter(Listing.objects.open().visible_to(request.user))
         .freshest_first()
         .select_related("author", "coop")
         .prefetch_related("skills")
@@ -67,10 +58,8 @@ def listing_list(request):
         {
             "form": form,
             "page": page,
-            "skill_suggestions": Skill.objects.filter(listings__in=listings)
-            .order_by("name")
-            .values_list("name", flat=True)
-            .distinct(),
+            "skill_suggestions": skill_suggestions(),
+            "regions": region_suggestions("listings"),
         },
     )
 
@@ -113,9 +102,7 @@ def _render_form(request, form, listing=None):
         {
             "form": form,
             "listing": listing,
-            "skill_suggestions": Skill.objects.order_by("name").values_list("name", flat=True)[
-                :500
-            ],
+            "skill_suggestions": skill_suggestions(),
         },
     )
 

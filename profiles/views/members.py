@@ -17,7 +17,8 @@ from profiles.models import (
     Membership,
     MemberSkill,
 )
-from profiles.views.helpers import redirect_back, skill_suggestions
+from profiles.suggestions import skill_suggestions
+from profiles.views.helpers import redirect_back
 
 
 def _with_profile_parts(queryset, *, public_coops_only=True):

@@ -57,6 +57,9 @@ def test_visitors_see_only_public_listings(client, listings):
         ("region=Scotland", ["Rust pairing"]),
         ("remote=on", ["Rust pairing", "Desks in Leeds"]),
         ("coop=filter-co-op", ["Rust pairing"]),
+        ("coop=FILTER", ["Rust pairing"]),
+        ("coop=nobody", []),
+        ("region=scotland", ["Rust pairing"]),
         ("q=BOOKING", ["Django help wanted"]),
         ("q=rust+pairing", ["Rust pairing"]),
         ("q=filter", ["Rust pairing"]),
@@ -89,7 +92,20 @@ def test_the_list_runs_a_bounded_number_of_queries(client_as, roles):
             make_need(coop=coop, skills=["Django", f"Skill {number}"], region=f"R{number % 3}")
 
     # the layout; count, the page of listings with author and co-op, their skills,
-    # the regions and co-ops for the filters, the skill suggestions.
+    # and (with an empty cache) the skill and region suggestions.
     assert_query_budget(
-        client_as(roles.outsider.user), "/listings/", grow=grow, budget=SIGNED_IN + 6
+        client_as(roles.outsider.user), "/listings/", grow=grow, budget=SIGNED_IN + 5
     )
+
+
+def test_filter_suggestions_are_capped_and_leave_out_members_only_regions(
+    client, client_as, roles, listings
+):
+    """The region box suggests regions of public listings only; skills are suggested by use."""
+    page = client.get("/listings/").content.decode()
+    assert '<option value="Yorkshire">' in page  # a public listing's region
+    assert '<option value="Scotland">' not in page  # a members-only listing's region
+    assert '<option value="Rust">' in page
+    # A filter need not be suggested to work: members can still filter on Scotland.
+    response = client_as(roles.outsider.user).get("/listings/?region=Scotland")
+    assert titles(response) == ["Rust pairing"]

@@ -1,0 +1,69 @@
+"""
+What the search and filter forms suggest: skill names and regions, for <datalist>s.
+
+The lists are the same for everyone and change slowly, so each is kept in the
+shared cache for a few minutes. At a hundred times the network's size, finding
+the distinct regions of 100,000 members or the skills of 200,000 listings on
+every page view cost more than the rest of the page together (issue #8).
+A new skill or region shows up in the suggestions within SUGGESTIONS_TTL; the
+filters themselves accept any text, so nothing waits on the cache.
+"""
+
+from django.core.cache import cache
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from profiles.models import Coop, CoopSkill, Listing, Member, MemberSkill, Skill
+
+SUGGESTIONS_TTL = 5 * 60
+MAX_SKILL_SUGGESTIONS = 300
+MAX_REGION_SUGGESTIONS = 200
+
+
+def skill_suggestions():
+    """The names of the most used skills, alphabetically: one query, or none when cached."""
+    return cache.get_or_set("suggestions:skills", _most_used_skill_names, SUGGESTIONS_TTL)
+
+
+def _uses(model, field="skill"):
+    uses = model.objects.filter(**{field: OuterRef("pk")}).order_by().values(field)
+    count = uses.annotate(uses=Count("pk")).values("uses")
+    return Coalesce(Subquery(count, output_field=IntegerField()), Value(0))
+
+
+def _most_used_skill_names():
+    most_used = (
+        Skill.objects.annotate(
+            uses=_uses(CoopSkill) + _uses(MemberSkill) + _uses(Listing.skills.through)
+        )
+        .order_by("-uses", "name")
+        .values_list("name", flat=True)[:MAX_SKILL_SUGGESTIONS]
+    )
+    return sorted(most_used, key=str.casefold)
+
+
+# Regions are suggested from what visitors may see: public co-ops and public
+# open listings; listed members' regions only on the members-only directory.
+REGION_SOURCES = {
+    "coops": lambda: Coop.objects.public(),
+    "members": lambda: Member.objects.listed(),
+    "listings": lambda: Listing.objects.open().public(),
+}
+
+
+def region_suggestions(source):
+    """The regions named by `source` (a key of REGION_SOURCES), alphabetically."""
+    return cache.get_or_set(
+        f"suggestions:regions:{source}", lambda: _regions(source), SUGGESTIONS_TTL
+    )
+
+
+def _regions(source):
+    regions = (
+        REGION_SOURCES[source]()
+        .exclude(region="")
+        .order_by("region")
+        .values_list("region", flat=True)
+        .distinct()
+    )
+    return list(regions[:MAX_REGION_SUGGESTIONS])
