@@ -96,3 +96,20 @@ def test_production_settings_are_secure():
     )
     result = run_django({"SECRET_KEY": "x" * 60}, code)
     assert result.stdout.split() == ["True", "True", "True", "True", "same-origin"]
+
+
+@pytest.mark.parametrize(
+    ("cache_url", "engine"),
+    [
+        ("", "django.contrib.sessions.backends.db"),
+        ("redis://127.0.0.1:6379/0", "django.contrib.sessions.backends.cached_db"),
+    ],
+)
+def test_sessions_are_never_kept_in_one_process_only(cache_url, engine):
+    """Read through the shared cache when there is one; otherwise from the database."""
+    code = "import django; django.setup(); from django.conf import settings as s; "
+    code += "print(s.SESSION_ENGINE, s.CACHES['default']['BACKEND'])"
+    result = run_django({"SECRET_KEY": "x" * 60, "CACHE_URL": cache_url}, code)
+    session_engine, cache_backend = result.stdout.split()
+    assert session_engine == engine
+    assert "locmem" not in cache_backend or engine.endswith(".db")
