@@ -1,21 +1,38 @@
 """
 Suggesting who could meet a need (or use an offer), ranked and explained.
 
-Each kind of candidate (listings, member profiles, co-op profiles) is ranked by
-one SQL query that counts the shared skills and scores the match with
-annotations; a second query per kind fetches the names of the shared skills of
-the few rows kept. So a match list costs the same handful of queries whatever
-the size of the network, and no more rows than are shown leave the database.
+Candidates of three kinds (open listings, member profiles, co-op profiles) are
+ranked together by one SQL query: each kind's part counts the skills a candidate
+shares and scores it, and the union is sorted and cut to the few kept. Only those
+few rows are then fetched, one query per kind, whatever the number of lists
+asked for (the home page asks for two). At a hundred times the network's size a
+common skill has tens of thousands of candidates: the ranking reads only narrow
+covering indexes (migration 0007) and carries nothing but ids and scores.
 """
 
+import hashlib
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, Value, When
+from django.core.cache import cache
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    Count,
+    F,
+    IntegerField,
+    Q,
+    StringAgg,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.timesince import timesince
 
-from profiles.models import Coop, CoopSkill, Listing, Member, MemberSkill, Skill, SkillRelation
+from profiles.models import Coop, CoopSkill, Listing, Member, MemberSkill, SkillRelation
 
 # A shared skill outweighs everything else; place and freshness break ties
 # between candidates that share as many skills.
@@ -36,7 +53,7 @@ class Match:
     obj: Listing | Member | Coop
     score: int
     verb: str  # "offers" or "needs"
-    shared_skills: list
+    shared_skills: list  # names, alphabetically
     same_region: bool
     remote_ok: bool
     confirmed_at: datetime | None
@@ -44,7 +61,7 @@ class Match:
     @property
     def reasons(self):
         """The explanation, as short phrases: "offers Django and Kubernetes", "same region"..."""
-        names = [skill.name for skill in self.shared_skills]
+        names = self.shared_skills
         reasons = [f"{self.verb} {join_names(names)}"] if names else []
         if self.same_region:
             reasons.append("same region")
@@ -90,9 +107,32 @@ def _same_region(region):
     )
 
 
-def _rank(queryset, *, region, confirmed_field, remote=False):
-    """Annotate `same_region` and `score` (shared must be annotated already) and order by it."""
-    queryset = queryset.annotate(same_region=_same_region(region))
+# A ranking is reused for a while: the rows it names are fetched again on every
+# view with the rules that make them eligible, so a listing closed or a profile
+# gone stale drops out at once, while a candidate new to the network shows up
+# within this many seconds. Ranking a busy member's skills against the whole
+# network is the costliest query the site runs.
+RANKING_TTL = 2 * 60
+
+# The kinds, in the order they come in when scores and dates tie.
+KINDS = ("listing", "member", "coop")
+
+
+@dataclass
+class Ranked:
+    """One row of the ranking: which candidate, and what its score is made of."""
+
+    kind: str
+    pk: int
+    score: int
+    confirmed_at: datetime | None
+    same_region: bool
+    remote_ok: bool
+    shared_skill_ids: list
+
+
+def _ranking_part(kind, queryset, *, skill_field, confirmed_field, region, remote):
+    """One kind's candidates in `queryset`, scored, as the columns of a Ranked."""
     place = F("same_region") * SAME_REGION_WEIGHT
     if remote:
         # Remote makes distance irrelevant, but being near still counts for a bit more.
@@ -102,26 +142,28 @@ def _rank(queryset, *, region, confirmed_field, remote=False):
             default=Value(0),
             output_field=IntegerField(),
         )
-    return queryset.annotate(
-        score=F("shared") * SKILL_WEIGHT + place + _freshness_score(confirmed_field)
-    ).order_by("-score", F(confirmed_field).desc(nulls_last=True), "pk")
+    return (
+        queryset.annotate(
+            # The skill links are unique per candidate: no DISTINCT needed, and
+            # counting the skill column keeps the scan on the covering index.
+            shared=Count(skill_field),
+            shared_ids=StringAgg(Cast(skill_field, CharField()), Value(",")),
+            same_region=_same_region(region),
+        )
+        .annotate(
+            score=F("shared") * SKILL_WEIGHT + place + _freshness_score(confirmed_field),
+            kind_order=Value(KINDS.index(kind)),
+            confirmed=F(confirmed_field),
+            remote=F("remote_ok") if remote else Value(False, output_field=BooleanField()),
+        )
+        .values_list(
+            "kind_order", "pk", "score", "confirmed", "same_region", "remote", "shared_ids"
+        )
+        .order_by()  # the union is ordered as a whole
+    )
 
 
-def _best(candidates, limit, **rank):
-    """
-    The best `limit` of `candidates()` (a queryset annotated with `shared`), ranked.
-
-    The ranking runs on the candidates' ids alone, in a subquery: with a common
-    skill there are tens of thousands of candidates, and grouping and sorting them
-    with every column of the rows (and of the author and co-op joined for the
-    page) spilled to disk. The outer query then scores only the rows kept, so it
-    is still one query per kind.
-    """
-    kept = _rank(candidates(), **rank).values("pk")[:limit]
-    return _rank(candidates().filter(pk__in=kept), **rank)
-
-
-def find_matches(
+def rank(
     skill_ids,
     *,
     wanted,
@@ -129,109 +171,133 @@ def find_matches(
     exclude_member_ids=(),
     exclude_coop_ids=(),
     limit=10,
+    cache_as=None,
 ):
     """
-    The best `limit` open listings of kind `wanted` (Listing.Kind) and fresh member
-    and co-op profiles with the matching skill relation that share skills with
-    `skill_ids`, best first. Listings by the excluded members or posted for the
-    excluded co-ops, and those profiles themselves, are never suggested.
+    The best `limit` candidates (as Ranked) for a listing of kind `wanted`
+    (Listing.Kind) or a profile with the matching skill relation, sharing skills
+    with `skill_ids`, best first: one query. The excluded members and co-ops (ids
+    or a subquery of ids) are never suggested, nor listings by or for them.
+
+    With `cache_as` (naming whose matches these are: the exclusions hang on it),
+    the ranking is kept for RANKING_TTL.
     """
-    skill_ids = list(skill_ids)
+    skill_ids = sorted(skill_ids)
     if not skill_ids:
         return []
+    if cache_as is not None:
+        key = "|".join(map(str, [cache_as, wanted, region.casefold(), limit, *skill_ids]))
+        return cache.get_or_set(
+            f"matches:{hashlib.sha256(key.encode()).hexdigest()}",
+            lambda: rank(
+                skill_ids,
+                wanted=wanted,
+                region=region,
+                exclude_member_ids=exclude_member_ids,
+                exclude_coop_ids=exclude_coop_ids,
+                limit=limit,
+            ),
+            RANKING_TTL,
+        )
     relation = SkillRelation.OFFERS if wanted == Listing.Kind.OFFER else SkillRelation.NEEDS
-    verb = "offers" if relation == SkillRelation.OFFERS else "needs"
-    shared_skills = Skill.objects.filter(pk__in=skill_ids).order_by("name")
-
-    listings = _best(
-        lambda: (
-            Listing.objects.open()
-            .filter(kind=wanted, skills__in=skill_ids)
-            .exclude(author_id__in=exclude_member_ids)
-            .exclude(coop_id__in=exclude_coop_ids)
-            .annotate(shared=Count("skills", distinct=True))
-        ),
-        limit,
-        region=region,
+    listings = _ranking_part(
+        "listing",
+        Listing.objects.open()
+        .filter(kind=wanted, skills__in=skill_ids)
+        .exclude(author_id__in=exclude_member_ids)
+        .exclude(coop_id__in=exclude_coop_ids),
+        skill_field="skills",
         confirmed_field="confirmed_at",
+        region=region,
         remote=True,
     )
-    listings = listings.select_related("author", "coop").prefetch_related(
-        Prefetch("skills", queryset=shared_skills, to_attr="shared_skills")
-    )
-
-    members = _best(
-        lambda: (
-            Member.objects.listed()
-            .fresh()
-            .filter(skill_links__relation=relation, skill_links__skill__in=skill_ids)
-            .exclude(pk__in=exclude_member_ids)
-            .annotate(shared=Count("skill_links", distinct=True))
-        ),
-        limit,
-        region=region,
-        confirmed_field="last_confirmed_at",
-    ).prefetch_related(
-        Prefetch(
-            "skill_links",
-            queryset=MemberSkill.objects.filter(relation=relation, skill__in=skill_ids)
-            .select_related("skill")
-            .order_by("skill__name"),
-            to_attr="shared_links",
+    profiles = [
+        _ranking_part(
+            kind,
+            eligible.filter(
+                skill_links__relation=relation, skill_links__skill__in=skill_ids
+            ).exclude(pk__in=excluded),
+            skill_field="skill_links__skill",
+            confirmed_field="last_confirmed_at",
+            region=region,
+            remote=False,
         )
-    )
-
-    coops = _best(
-        lambda: (
-            Coop.objects.public()
-            .fresh()
-            .filter(skill_links__relation=relation, skill_links__skill__in=skill_ids)
-            .exclude(pk__in=exclude_coop_ids)
-            .annotate(shared=Count("skill_links", distinct=True))
-        ),
-        limit,
-        region=region,
-        confirmed_field="last_confirmed_at",
-    ).prefetch_related(
-        Prefetch(
-            "skill_links",
-            queryset=CoopSkill.objects.filter(relation=relation, skill__in=skill_ids)
-            .select_related("skill")
-            .order_by("skill__name"),
-            to_attr="shared_links",
+        for kind, eligible, excluded in (
+            ("member", Member.objects.listed().fresh(), exclude_member_ids),
+            ("coop", Coop.objects.public().fresh(), exclude_coop_ids),
         )
-    )
-
-    found = [
-        Match(
-            "listing",
-            listing,
-            listing.score,
-            verb,
-            listing.shared_skills,
-            bool(listing.same_region),
-            listing.remote_ok,
-            listing.confirmed_at,
-        )
-        for listing in listings
     ]
-    for kind, rows in (("member", members), ("coop", coops)):
-        found += [
+    ranked = listings.union(*profiles, all=True).order_by(
+        "-score", "-confirmed", "kind_order", "pk"
+    )[:limit]
+    return [
+        Ranked(
+            KINDS[kind_order],
+            pk,
+            score,
+            confirmed,
+            bool(same_region),
+            bool(remote),
+            [int(skill_id) for skill_id in shared_ids.split(",")],
+        )
+        for kind_order, pk, score, confirmed, same_region, remote, shared_ids in ranked
+    ]
+
+
+# The rows a ranking names, fetched again with the rules that make them eligible.
+ELIGIBLE = {
+    "listing": lambda: Listing.objects.open().select_related("author", "coop"),
+    "member": lambda: Member.objects.listed().fresh(),
+    "coop": lambda: Coop.objects.public().fresh(),
+}
+
+
+def explain(rankings, skills, verbs):
+    """
+    Each ranking (a list of Ranked) as a list of Match, its rows fetched with one
+    query per kind for all the rankings together. `skills` gives each skill id
+    its name; `verbs` says per ranking whether the candidates "offer" or "need".
+    """
+    wanted = defaultdict(set)
+    for ranking in rankings:
+        for row in ranking:
+            wanted[row.kind].add(row.pk)
+    rows = {kind: ELIGIBLE[kind]().in_bulk(ids) for kind, ids in wanted.items()}
+    return [
+        [
             Match(
-                kind,
-                row,
+                row.kind,
+                rows[row.kind][row.pk],
                 row.score,
                 verb,
-                [link.skill for link in row.shared_links],
-                bool(row.same_region),
-                False,
-                row.last_confirmed_at,
+                sorted(
+                    (skills[pk] for pk in row.shared_skill_ids if pk in skills), key=str.casefold
+                ),
+                row.same_region,
+                row.remote_ok,
+                row.confirmed_at,
             )
-            for row in rows
+            for row in ranking
+            if row.pk in rows[row.kind]
         ]
-    # Each list came ranked from the database; interleave the few rows kept.
-    found.sort(key=lambda match: (-match.score, -match.confirmed_at.timestamp()))
-    return found[:limit]
+        for ranking, verb in zip(rankings, verbs, strict=True)
+    ]
+
+
+def _verb(wanted):
+    return "offers" if wanted == Listing.Kind.OFFER else "needs"
+
+
+def find_matches(skills, *, wanted, limit=10, **rules):
+    """
+    The best `limit` open listings of kind `wanted` (Listing.Kind) and fresh member
+    and co-op profiles with the matching skill relation that share any of `skills`
+    (Skill objects), best first and explained. `rules` are rank()'s exclusions
+    and region.
+    """
+    by_id = {skill.pk: skill.name for skill in skills}
+    [matches] = explain([rank(by_id, wanted=wanted, limit=limit, **rules)], by_id, [_verb(wanted)])
+    return matches
 
 
 def matches_for_listing(listing, *, limit=10):
@@ -242,37 +308,53 @@ def matches_for_listing(listing, *, limit=10):
     """
     if not listing.is_open:
         return []
-    author_coops = list(listing.author.memberships.values_list("coop_id", flat=True))
+    author_coops = listing.author.memberships.values("coop_id")
     return find_matches(
-        [skill.pk for skill in listing.skills.all()],
+        listing.skills.all(),
         wanted=Listing.Kind.OFFER if listing.kind == Listing.Kind.NEED else Listing.Kind.NEED,
         region=listing.region,
         exclude_member_ids=[listing.author_id],
-        exclude_coop_ids=[*author_coops, *([listing.coop_id] if listing.coop_id else [])],
+        exclude_coop_ids=(
+            author_coops.union(Coop.objects.filter(pk=listing.coop_id).values("pk"))
+            if listing.coop_id
+            else author_coops
+        ),
         limit=limit,
+        cache_as=f"listing-{listing.pk}-{listing.coop_id}",
     )
 
 
-def skills_of(member, coop_ids, relation):
+def skills_needed_and_offered(member):
     """
-    Ids of the skills `member` and their co-ops (`coop_ids`) need or offer
-    (`relation`), on their profiles or in their open listings, in one query.
+    The skills `member` and their co-ops need, and those they offer, on their
+    profiles or in their open listings: {SkillRelation: {id: name}}, one query.
     """
-    kind = Listing.Kind.NEED if relation == SkillRelation.NEEDS else Listing.Kind.OFFER
-    own_listings = Listing.objects.open().filter(
-        Q(author=member) | Q(coop_id__in=coop_ids), kind=kind
+    coop_ids = member.memberships.values("coop_id")
+    listing_relation = Case(
+        When(kind=Listing.Kind.NEED, then=Value(SkillRelation.NEEDS)),
+        default=Value(SkillRelation.OFFERS),
+        output_field=CharField(),
     )
-    return list(
-        Skill.objects.filter(
-            Q(pk__in=own_listings.values("skills"))
-            | Q(pk__in=MemberSkill.objects.filter(member=member, relation=relation).values("skill"))
-            | Q(
-                pk__in=CoopSkill.objects.filter(coop_id__in=coop_ids, relation=relation).values(
-                    "skill"
-                )
-            )
-        ).values_list("pk", flat=True)
+    own_listings = (
+        Listing.objects.open()
+        .filter(Q(author=member) | Q(coop_id__in=coop_ids))
+        .annotate(relation=listing_relation)
+        .values_list("skills", "skills__name", "relation")
     )
+    relations = [SkillRelation.NEEDS, SkillRelation.OFFERS]
+    profiles = [
+        MemberSkill.objects.filter(member=member, relation__in=relations)
+        .values_list("skill", "skill__name", "relation")
+        .order_by(),
+        CoopSkill.objects.filter(coop_id__in=coop_ids, relation__in=relations)
+        .values_list("skill", "skill__name", "relation")
+        .order_by(),
+    ]
+    found = {relation: {} for relation in relations}
+    for skill_id, name, relation in own_listings.order_by().union(*profiles).order_by():
+        if skill_id is not None:  # a listing with no skills
+            found[relation][skill_id] = name
+    return found
 
 
 def matches_for_member(member, *, limit=5):
@@ -280,18 +362,18 @@ def matches_for_member(member, *, limit=5):
     "Matches for you": others' offers and profiles that meet this member's and
     their co-ops' needs, and others' needs their skills could meet.
     """
-    coop_ids = list(member.memberships.values_list("coop_id", flat=True))
+    coop_ids = member.memberships.values("coop_id")
+    skills = skills_needed_and_offered(member)
     common = {
         "region": member.region,
         "exclude_member_ids": [member.pk],
         "exclude_coop_ids": coop_ids,
         "limit": limit,
+        "cache_as": f"member-{member.pk}",
     }
-    return {
-        "for_needs": find_matches(
-            skills_of(member, coop_ids, SkillRelation.NEEDS), wanted=Listing.Kind.OFFER, **common
-        ),
-        "for_offers": find_matches(
-            skills_of(member, coop_ids, SkillRelation.OFFERS), wanted=Listing.Kind.NEED, **common
-        ),
-    }
+    wanted = {"for_needs": Listing.Kind.OFFER, "for_offers": Listing.Kind.NEED}
+    of_relation = {"for_needs": SkillRelation.NEEDS, "for_offers": SkillRelation.OFFERS}
+    rankings = [rank(skills[of_relation[side]], wanted=wanted[side], **common) for side in wanted]
+    all_skills = {pk: name for found in skills.values() for pk, name in found.items()}
+    explained = explain(rankings, all_skills, [_verb(kind) for kind in wanted.values()])
+    return dict(zip(wanted, explained, strict=True))

@@ -91,6 +91,16 @@ class Member(HasSkills, Freshness, ContactDetails):
 
     class Meta:
         ordering = ["display_name", "pk"]
+        indexes = [
+            # Matching: listed members by freshness, with what the ranking reads
+            # (see Listing's listing_match).
+            models.Index(
+                fields=["last_confirmed_at"],
+                include=["id", "user", "region"],
+                condition=~models.Q(display_name=""),
+                name="member_match",
+            ),
+        ]
 
     def __str__(self):
         if self.forgotten_at:

@@ -96,8 +96,9 @@ class CoopSkill(models.Model):
             )
         ]
         indexes = [
-            # The skill page and matching: who offers (or needs) this skill?
-            models.Index(fields=["skill", "relation"], name="coopskill_skill_relation"),
+            # The skill page and matching: who offers (or needs) this skill? With the
+            # coop in the key, matching counts shared skills from the index alone.
+            models.Index(fields=["skill", "relation", "coop"], name="coopskill_match"),
         ]
 
     def __str__(self):
@@ -120,8 +121,9 @@ class MemberSkill(models.Model):
             )
         ]
         indexes = [
-            # The skill page and matching: who offers (or needs) this skill?
-            models.Index(fields=["skill", "relation"], name="memberskill_skill_relation"),
+            # The skill page and matching: who offers (or needs) this skill? With the
+            # member in the key, matching counts shared skills from the index alone.
+            models.Index(fields=["skill", "relation", "member"], name="memberskill_match"),
         ]
 
     def __str__(self):
