@@ -12,6 +12,8 @@ from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from cotech_directory.caching import cached_for_visitors
+
 # Each app that puts something on the home page offers `<app>.home.context(request)`,
 # returning a dict for templates/home.html (each app's part is a partial there).
 HOME_SECTIONS = [
@@ -22,6 +24,7 @@ HOME_SECTIONS = [
 ]
 
 
+@cached_for_visitors
 def home(request):
     """The front page: what the network is, or a signed-in member's dashboard."""
     context = {}

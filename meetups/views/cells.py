@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
+from cotech_directory.caching import cached_for_visitors
 from meetups.access import get_cell_for, get_term_for
 from meetups.calendars import calendar_response, feed_meetups
 from meetups.forms import CellForm, CellProposalForm, RotateForm
@@ -19,6 +20,7 @@ from meetups.notifications import tell_proposed_founder
 from profiles.models import Member
 
 
+@cached_for_visitors
 def cell_list(request):
     """Cells grouped by region, each with its next meetup, size, champions and founder."""
     now = timezone.now()
@@ -59,6 +61,7 @@ def cell_list(request):
 PAST_MEETUPS_SHOWN = 12
 
 
+@cached_for_visitors
 def cell_detail(request, slug):
     """A cell's page: what it is for, who is in it, founders, meetups and shout-outs."""
     cell = get_cell_for(request, slug)

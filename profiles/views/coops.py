@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from cotech_directory.caching import cached_for_visitors
 from profiles import emails, services
 from profiles.access import get_coop_for_user, require_staff
 from profiles.forms.profiles import (
@@ -24,6 +25,7 @@ from profiles.suggestions import skill_suggestions
 from profiles.views.helpers import redirect_back
 
 
+@cached_for_visitors
 def coop_detail(request, slug):
     """
     A co-op's profile. Queries: the co-op, the viewer's membership, then one each

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, render
 
+from cotech_directory.caching import cached_for_visitors
 from profiles.forms.directory import DirectoryFilterForm
 from profiles.models import (
     Coop,
@@ -35,6 +36,7 @@ def _directory_page(request, form, queryset, region_source):
     }
 
 
+@cached_for_visitors
 def coop_list(request):
     """
     /coops/: the public directory of approved co-ops, fresher first, stale hidden
@@ -79,6 +81,7 @@ def member_list(request):
     return render(request, "profiles/member_list.html", context)
 
 
+@cached_for_visitors
 def skill_detail(request, slug):
     """
     /skills/<slug>/: who offers the skill and who needs it, side by side. Co-ops

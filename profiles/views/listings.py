@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from cotech_directory.caching import cached_for_visitors
 from profiles.forms.listings import (
     CloseListingForm,
     ListingFilterForm,
@@ -42,6 +43,7 @@ def get_listing(request, pk, *, change=False):
     return listing
 
 
+@cached_for_visitors
 def listing_list(request):
     """Open needs and offers, fresh first, with search and combinable filters."""
     form = ListingFilterForm(request.GET or None)
@@ -64,6 +66,7 @@ def listing_list(request):
     )
 
 
+@cached_for_visitors
 def listing_detail(request, pk):
     """A listing, marked if closed or expired, and for members the matches it could make."""
     listing = get_listing(request, pk)
