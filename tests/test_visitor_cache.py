@@ -1,7 +1,6 @@
 """Visitors share cached copies of public pages; members always see pages as they are."""
 
 import pytest
-
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import Client
