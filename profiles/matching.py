@@ -23,7 +23,6 @@ from django.db.models import (
     Count,
     F,
     IntegerField,
-    Q,
     StringAgg,
     Value,
     When,
@@ -331,16 +330,17 @@ def skills_needed_and_offered(member):
     """
     coop_ids = member.memberships.values("coop_id")
     listing_relation = Case(
-        When(kind=Listing.Kind.NEED, then=Value(SkillRelation.NEEDS)),
+        When(listing__kind=Listing.Kind.NEED, then=Value(SkillRelation.NEEDS)),
         default=Value(SkillRelation.OFFERS),
         output_field=CharField(),
     )
-    own_listings = (
-        Listing.objects.open()
-        .filter(Q(author=member) | Q(coop_id__in=coop_ids))
+    # A union rather than an OR: each side reads its own index (author, co-op).
+    own_listing_skills = [
+        Listing.skills.through.objects.filter(listing__in=Listing.objects.open().filter(**mine))
         .annotate(relation=listing_relation)
-        .values_list("skills", "skills__name", "relation")
-    )
+        .values_list("skill", "skill__name", "relation")
+        for mine in ({"author": member}, {"coop_id__in": coop_ids})
+    ]
     relations = [SkillRelation.NEEDS, SkillRelation.OFFERS]
     profiles = [
         MemberSkill.objects.filter(member=member, relation__in=relations)
@@ -351,9 +351,9 @@ def skills_needed_and_offered(member):
         .order_by(),
     ]
     found = {relation: {} for relation in relations}
-    for skill_id, name, relation in own_listings.order_by().union(*profiles).order_by():
-        if skill_id is not None:  # a listing with no skills
-            found[relation][skill_id] = name
+    first, *others = own_listing_skills + profiles
+    for skill_id, name, relation in first.union(*others).order_by():
+        found[relation][skill_id] = name
     return found
 
 

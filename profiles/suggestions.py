@@ -27,7 +27,7 @@ def skill_suggestions():
 
 def _uses(model, field="skill"):
     uses = model.objects.filter(**{field: OuterRef("pk")}).order_by().values(field)
-    count = uses.annotate(uses=Count("pk")).values("uses")
+    count = uses.annotate(uses=Count("*")).values("uses")
     return Coalesce(Subquery(count, output_field=IntegerField()), Value(0))
 
 

@@ -100,6 +100,9 @@ class Member(HasSkills, Freshness, ContactDetails):
                 condition=~models.Q(display_name=""),
                 name="member_match",
             ),
+            # /members/ reads listed members freshest first through the index
+            # member_freshest, which migration 0008 makes on PostgreSQL only
+            # (SQLite cannot index NULLS LAST).
         ]
 
     def __str__(self):
