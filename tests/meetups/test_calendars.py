@@ -61,3 +61,15 @@ def test_the_network_feed_has_every_cells_meetups_and_gatherings_but_no_proposal
     assert set(found) == {cell_meetup.uid, gathering.uid}
     assert proposal.uid not in found
     assert str(found[gathering.uid]["url"]).endswith(f"/meetups/{gathering.pk}/")
+
+
+def test_the_network_feed_leaves_out_meetups_long_past(client):
+    """Calendar apps keep what they have read: the feed has the recent past and the future."""
+    now = datetime.now(UTC)
+    recent = make_meetup(make_cell("Leeds"), starts_at=now - timedelta(days=30))
+    long_ago = make_meetup(make_cell("York"), starts_at=now - timedelta(days=200))
+    found = events(client.get("/meetups/calendar.ics"))
+    assert recent.uid in found
+    assert long_ago.uid not in found
+    # A cell's own feed keeps its whole history: a few meetups a year.
+    assert long_ago.uid in events(client.get("/cells/york/calendar.ics"))
