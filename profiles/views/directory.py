@@ -1,7 +1,6 @@
 """The directory: co-ops and members found by what they offer and need, and skill pages."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, render
 
@@ -20,6 +19,7 @@ from profiles.models import (
     SkillRelation,
 )
 from profiles.suggestions import region_suggestions, skill_suggestions
+from profiles.views.helpers import list_page
 
 PAGE_SIZE = 20
 SKILL_PAGE_LIMIT = 50
@@ -27,7 +27,9 @@ SKILL_PAGE_LIMIT = 50
 
 def _directory_page(request, form, queryset, region_source):
     """Filter, paginate and render a directory list (count, page, prefetches)."""
-    page = Paginator(form.filter(queryset), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = list_page(
+        request, form.filter(queryset), PAGE_SIZE, form=form, name=queryset.model._meta.label
+    )
     return {
         "form": form,
         "page": page,

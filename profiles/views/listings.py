@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -21,6 +20,7 @@ from profiles.messaging import MessageError, send_message
 from profiles.models import Coop, Listing, Member
 from profiles.models.listings import ListingError
 from profiles.suggestions import region_suggestions, skill_suggestions
+from profiles.views.helpers import list_page
 
 LISTINGS_PER_PAGE = 20
 MATCHES_ON_LISTING = 5
@@ -53,7 +53,7 @@ def listing_list(request):
         .select_related("author", "coop")
         .prefetch_related("skills")
     )
-    page = Paginator(found, LISTINGS_PER_PAGE).get_page(request.GET.get("page"))
+    page = list_page(request, found, LISTINGS_PER_PAGE, form=form, name="listings")
     return render(
         request,
         "profiles/listings/listing_list.html",

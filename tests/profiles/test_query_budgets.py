@@ -197,3 +197,52 @@ def test_freshness_report(roles, client_as):
 def test_home(client, db):
     # A visitor: the recently confirmed co-ops, upcoming meetups, current shout-outs.
     assert_query_budget(client, reverse("home"), grow=grow_coops, budget=3)
+
+
+def test_a_lists_total_is_counted_once_a_minute(client):
+    """The count of a list is kept (LIST_COUNT_TTL); each filter has its own."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from profiles.models import Coop
+
+    make_coop("Counted Co-op")
+
+    def count_queries_run(url):
+        with CaptureQueriesContext(connection) as context:
+            client.cookies["sessionid"] = "none"  # not a visitor's shared copy of the page
+            response = client.get(url)
+        assert response.status_code == 200
+        return [q for q in context.captured_queries if q["sql"].startswith("SELECT COUNT(*)")]
+
+    assert len(count_queries_run("/coops/")) == 1
+    make_coop("Second Co-op")
+    assert len(count_queries_run("/coops/?page=1")) == 0  # kept: still 1 co-op shown
+    assert len(count_queries_run("/coops/?q=counted")) == 1
+    assert Coop.objects.public().count() == 2
+
+
+def test_a_kept_total_never_hides_rows():
+    """A kept total that is out of date is corrected by the rows the page reads."""
+    from profiles.views.helpers import CountKeptPaginator
+
+    for number in range(5):
+        make_coop(f"Listed {number}")
+    coops = Coop.objects.public().order_by("name")
+    kept = CountKeptPaginator(coops, 2, count_key="test-count")
+    assert kept.get_page(1).paginator.count == 5
+    for number in range(5, 8):
+        make_coop(f"Listed {number}")
+    stale = CountKeptPaginator(coops, 2, count_key="test-count")
+    first = stale.get_page(1)
+    assert first.paginator.count == 5  # kept, and enough to page on
+    third = stale.get_page(3)  # the kept total's last page, which finds more
+    assert [coop.name for coop in third] == ["Listed 4", "Listed 5"]
+    assert third.has_next()
+    last = stale.get_page(4)
+    assert [coop.name for coop in last] == ["Listed 6", "Listed 7"]
+    assert not last.has_next() and stale.count == 8
+    Coop.objects.filter(name__in=["Listed 6", "Listed 7"]).delete()
+    shrunk = CountKeptPaginator(coops, 2, count_key="test-count").get_page(4)
+    assert [coop.name for coop in shrunk] == ["Listed 4", "Listed 5"]
+    assert shrunk.paginator.num_pages == 3
