@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from cotech_directory.caching import cached_for_visitors
+from profiles.models import Member
 
 # Each app that puts something on the home page offers `<app>.home.context(request)`,
 # returning a dict for templates/home.html (each app's part is a partial there).
@@ -28,6 +29,10 @@ HOME_SECTIONS = [
 def home(request):
     """The front page: what the network is, or a signed-in member's dashboard."""
     context = {}
+    if request.user.is_authenticated:
+        # Several sections ask about the viewer's member and the co-ops they administer:
+        # one query answers both, kept on request.user for them all.
+        Member.objects.get_for_user(request.user)
     for path in HOME_SECTIONS:
         context.update(import_string(path)(request))
     return render(request, "home.html", context)

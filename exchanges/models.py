@@ -34,6 +34,10 @@ class ExchangeState(models.TextChoices):
 
 FINISHED_STATES = {ExchangeState.COMPLETED, ExchangeState.CANCELLED, ExchangeState.DECLINED}
 
+# What `waiting_on()` reads besides the exchange's own row and `for_cards()`: the
+# approvals, the completion reports and the signatures of the current agreement.
+NEXT_STEP_RELATIONS = ("approvals", "completion_reports", "current_agreement__signatures")
+
 
 class WorkPlace(models.TextChoices):
     ON_SITE = "on-site", "On site"
@@ -54,30 +58,87 @@ class ExchangeQuerySet(models.QuerySet):
         return self.involving(user)
 
     def involving(self, user):
-        """Exchanges `user` takes part in, or approves as an admin of a co-op involved."""
+        """
+        Exchanges `user` takes part in, or approves as an admin of a co-op involved,
+        for the pages of one exchange: the admin co-ops are a subquery there, which
+        costs nothing beside the exchange's primary key. Lists use `involving_member()`.
+        """
         if not user.is_authenticated:
             return self.none()
-        admin_of = Membership.objects.filter(member__user=user, role=Membership.Role.ADMIN).values(
-            "coop_id"
-        )
-        return self.filter(
-            models.Q(host__user=user)
-            | models.Q(helper__user=user)
-            | models.Q(host_coop__in=admin_of)
-            | models.Q(helper_coop__in=admin_of)
-        )
+        member = user.member
+        admin_of = Membership.objects.filter(member=member, role=Membership.Role.ADMIN)
+        return self.filter(_involved(member, admin_of.values("coop_id")))
+
+    def involving_member(self, member):
+        """
+        Exchanges `member` takes part in, or approves as an admin of a co-op involved,
+        for lists. It filters on the person's id and their admin co-ops' ids, known
+        before the query, rather than joining through members or asking a subquery:
+        PostgreSQL then combines the four foreign-key indexes (a BitmapOr) instead of
+        scanning every exchange.
+        """
+        return self.filter(_involved(member, member.admin_coop_ids()))
 
     def unfinished(self):
         return self.exclude(state__in=FINISHED_STATES)
 
-    def with_workflow(self):
-        """Everything `waiting_on()` and the list pages read, in a fixed number of queries."""
+    def finished(self):
+        return self.filter(state__in=FINISHED_STATES)
+
+    def waiting_for(self, member):
+        """
+        The exchanges where `member` has a step to take now, in one query.
+
+        The SQL twin of `Exchange.is_waiting_for()`, rule for rule (see `waiting_on()`);
+        tests/exchanges/test_waiting_for.py holds the two together. Lists use this so
+        that they need not load every exchange of a busy co-op admin to ask each one.
+        """
+        state, party = ExchangeState, SignatureParty
+        admin_of = member.admin_coop_ids()
+        exchange = models.OuterRef("pk")
+
+        def not_signed_yet(signing_party, **coop):
+            agreement = models.OuterRef("current_agreement")
+            return _none_yet(Signature, agreement=agreement, party=signing_party, **coop)
+
+        proposed_by_host = models.Q(proposer=models.F("host"))
+        person = models.Q(host=member) | models.Q(helper=member)
+        waiting = (
+            models.Q(state=state.DRAFT, proposer=member)
+            # The counterpart answers: the helper if the host proposed, else the host.
+            | (models.Q(state=state.PROPOSED, helper=member) & proposed_by_host)
+            | (models.Q(state=state.PROPOSED, host=member) & ~proposed_by_host)
+            | (models.Q(state=state.AGREEMENT, host=member) & not_signed_yet(party.HOST))
+            | (models.Q(state=state.AGREEMENT, helper=member) & not_signed_yet(party.HELPER))
+            | (
+                models.Q(state=state.ACTIVE)
+                & person
+                & _none_yet(CompletionReport, exchange=exchange, member=member)
+            )
+        )
+        # Each co-op's admins act for it: it has not approved yet, or not signed yet.
+        for side in ("host_coop", "helper_coop") if admin_of else ():
+            coop, admin = models.OuterRef(side), models.Q(**{f"{side}__in": admin_of})
+            waiting |= (
+                admin
+                & models.Q(state=state.AWAITING_APPROVAL)
+                & _none_yet(Approval, exchange=exchange, coop=coop)
+            )
+            waiting |= (
+                admin & models.Q(state=state.AGREEMENT) & not_signed_yet(party.COOP, coop=coop)
+            )
+        return self.involving_member(member).filter(waiting)
+
+    def for_cards(self):
+        """The people, co-ops and current agreement that exchange cards and `waiting_on()` read."""
         return self.select_related(
             "host", "helper", "proposer", "host_coop", "helper_coop", "current_agreement"
-        ).prefetch_related(
-            "approvals",
-            "completion_reports",
-            "current_agreement__signatures",
+        )
+
+    def with_workflow(self):
+        """Everything `waiting_on()` and `is_waiting_for()` read, in a fixed number of queries."""
+        return self.for_cards().prefetch_related(
+            *NEXT_STEP_RELATIONS,
             models.Prefetch(
                 "host_coop__memberships",
                 queryset=Membership.objects.filter(role=Membership.Role.ADMIN),
@@ -89,6 +150,21 @@ class ExchangeQuerySet(models.QuerySet):
                 to_attr="admin_memberships",
             ),
         )
+
+
+def _involved(member, admin_coops):
+    """`member` is one of the two people, or administers one of the co-ops (ids or a subquery)."""
+    return (
+        models.Q(host=member)
+        | models.Q(helper=member)
+        | models.Q(host_coop__in=admin_coops)
+        | models.Q(helper_coop__in=admin_coops)
+    )
+
+
+def _none_yet(model, **lookups):
+    """No row of `model` matches yet (for `waiting_for`: no approval, signature, report)."""
+    return ~models.Exists(model.objects.filter(**lookups))
 
 
 def money_field(verbose_name, **kwargs):

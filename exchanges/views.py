@@ -9,6 +9,8 @@ import csv
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q, prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -22,7 +24,7 @@ from exchanges.forms import (
     NoteForm,
     TermsForm,
 )
-from exchanges.models import Agreement, Exchange, Side
+from exchanges.models import FINISHED_STATES, NEXT_STEP_RELATIONS, Agreement, Exchange, Side
 from exchanges.services import ExchangeError, NotYourStep
 from profiles.models import Listing, Member
 from profiles.suggestions import skill_suggestions
@@ -55,19 +57,50 @@ def _run(request, exchange, step, *args, done, **kwargs):
 # --- lists -------------------------------------------------------------------------
 
 
+EXCHANGES_PER_PAGE = 20
+
+
+def _page(request, param, exchanges, count):
+    """
+    The page of `exchanges` that `?<param>=` asks for, their number `count` known
+    already, with what the cards show. The page is chosen by primary key in a
+    subquery: PostgreSQL then sorts and cuts the narrow exchange rows before joining
+    people and co-ops to the twenty left, rather than sorting hundreds of joined rows.
+    """
+    paginator = Paginator(exchanges.values("pk"), EXCHANGES_PER_PAGE)
+    paginator.count = count  # counted with the other list: saves a COUNT query per list
+    page = paginator.get_page(request.GET.get(param))
+    page.object_list = list(Exchange.objects.filter(pk__in=page.object_list).for_cards())
+    page.param = param
+    return page
+
+
 @login_required
 def exchange_list(request):
-    """The exchanges you take part in or approve: waiting for you, in progress, finished."""
-    member = request.user.member
-    waiting, in_progress, finished = [], [], []
+    """
+    The exchanges you take part in or approve: every one waiting for you, then a page
+    each of those in progress and of those finished, newest activity first, so that a
+    busy co-op admin's page stays small. Queries: you with your admin co-ops; the
+    exchanges waiting; how many are unfinished and finished; a page of each; what the
+    cards' "who acts next" reads (approvals, completion reports, signatures).
+    """
+    member = Member.objects.get_for_user(request.user)
     # Staff may open any exchange, but their list shows only their own, like everyone's.
-    for exchange in Exchange.objects.involving(request.user).with_workflow():
-        if exchange.is_finished:
-            finished.append(exchange)
-        elif exchange.is_waiting_for(member):
-            waiting.append(exchange)
-        else:
-            in_progress.append(exchange)
+    mine = Exchange.objects.involving_member(member)
+    waiting = list(Exchange.objects.waiting_for(member).for_cards())
+    counts = mine.aggregate(
+        unfinished=Count("pk", filter=~Q(state__in=FINISHED_STATES)),
+        finished=Count("pk", filter=Q(state__in=FINISHED_STATES)),
+    )
+    in_progress = _page(
+        request,
+        "in_progress_page",
+        mine.unfinished().exclude(pk__in=[exchange.pk for exchange in waiting]),
+        counts["unfinished"] - len(waiting),
+    )
+    finished = _page(request, "finished_page", mine.finished(), counts["finished"])
+    # Finished exchanges wait on nobody: only the others' cards read these.
+    prefetch_related_objects([*waiting, *in_progress.object_list], *NEXT_STEP_RELATIONS)
     return render(
         request,
         "exchanges/exchange_list.html",

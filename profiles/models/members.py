@@ -36,6 +36,29 @@ class MemberQuerySet(FreshnessQuerySet):
     def using_tool(self, tool):
         return self.filter(skill_links__skill=tool, skill_links__relation="uses")
 
+    def get_for_user(self, user):
+        """
+        `user`'s member with `admin_coop_ids()` answered by the same query (the member
+        joined to the memberships where they are an admin, a row per such co-op),
+        for pages that ask both about their viewer. Kept as `user.member` too.
+        """
+        admin = models.FilteredRelation(
+            "memberships", condition=models.Q(memberships__role=Membership.Role.ADMIN)
+        )
+        rows = list(
+            self.filter(user=user).annotate(
+                admin_membership=admin, admin_coop_id=models.F("admin_membership__coop_id")
+            )
+        )
+        if not rows:
+            raise self.model.DoesNotExist(f"No member for {user}.")
+        member = rows[0]
+        member._admin_coop_ids = frozenset(
+            row.admin_coop_id for row in rows if row.admin_coop_id is not None
+        )
+        user.member = member
+        return member
+
 
 class Member(HasSkills, Freshness, ContactDetails):
     """A person in the network: what they can do, need and are up for."""
@@ -86,6 +109,9 @@ class Member(HasSkills, Freshness, ContactDetails):
 
     objects = MemberQuerySet.as_manager()
 
+    # admin_coop_ids() once asked.
+    _admin_coop_ids = None
+
     NAME_FIELD = "display_name"
     SEARCH_FIELDS = ("display_name", "bio", "town", "region", "availability", "up_for_other")
 
@@ -130,10 +156,20 @@ class Member(HasSkills, Freshness, ContactDetails):
         return bool(self.display_name) and self.user.is_active
 
     def admin_coop_ids(self):
-        """Ids of the co-ops this person administers, for permission checks over many objects."""
-        return set(
-            self.memberships.filter(role=Membership.Role.ADMIN).values_list("coop_id", flat=True)
-        )
+        """
+        Ids of the co-ops this person administers, for permission checks over many objects.
+
+        Asked once per object and then remembered, as Django's ModelBackend keeps a
+        user's permissions: a page asks several times about its viewer, loaded afresh
+        for each request.
+        """
+        if self._admin_coop_ids is None:
+            self._admin_coop_ids = frozenset(
+                self.memberships.filter(role=Membership.Role.ADMIN).values_list(
+                    "coop_id", flat=True
+                )
+            )
+        return self._admin_coop_ids
 
     def forget(self):
         """

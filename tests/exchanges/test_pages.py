@@ -5,6 +5,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from exchanges import services
 from exchanges.models import Exchange, ExchangeEvent
@@ -195,7 +197,7 @@ def test_an_approval_note_that_is_too_long_is_refused(roles, client_as):
 def test_staff_list_only_their_own_exchanges_but_may_open_any(roles, client_as):
     exchange = roles_exchange(roles, State.PROPOSED)
     client = client_as(roles.staff.user)
-    assert client.get("/exchanges/").context["in_progress"] == []
+    assert client.get("/exchanges/").context["in_progress"].object_list == []
     assert client.get(f"/exchanges/{exchange.pk}/").status_code == 200
 
 
@@ -266,8 +268,47 @@ def test_the_list_groups_waiting_in_progress_and_finished(roles, client_as):
     services.cancel(finished, roles.member, "No longer needed")
     response = client_as(roles.owner.user).get("/exchanges/")
     assert response.context["waiting"] == [waiting]
-    assert response.context["in_progress"] == [in_progress]
-    assert [e.pk for e in response.context["finished"]] == [finished.pk]
+    assert response.context["in_progress"].object_list == [in_progress]
+    assert [e.pk for e in response.context["finished"].object_list] == [finished.pk]
+
+
+def test_the_list_pages_in_progress_and_finished_newest_first_without_javascript(roles, client_as):
+    helper = make_member("Hal Helper")
+    make_coop(admins=[make_member()], members=[helper])
+    in_progress = [
+        make_exchange(roles.member, helper, host_coop=roles.coop, state=State.PROPOSED)
+        for _ in range(23)
+    ]
+    finished = [
+        make_exchange(roles.member, helper, host_coop=roles.coop, state=State.COMPLETED)
+        for _ in range(3)
+    ]
+    client = client_as(roles.owner.user)
+    response = client.get("/exchanges/")
+    assert [e.pk for e in response.context["in_progress"].object_list] == [
+        e.pk for e in reversed(in_progress[3:])
+    ]
+    page = response.content.decode()
+    assert 'In progress <span class="badge">23</span>' in page
+    assert 'aria-label="Pages of exchanges in progress"' in page
+    assert 'href="?in_progress_page=2#in-progress" rel="next">Next page</a>' in page
+    assert "Pages of finished exchanges" not in page  # one page only: no links
+
+    # The second page keeps the other list's page, and links back.
+    response = client.get("/exchanges/?in_progress_page=2&finished_page=1")
+    assert [e.pk for e in response.context["in_progress"].object_list] == [
+        e.pk for e in reversed(in_progress[:3])
+    ]
+    assert [e.pk for e in response.context["finished"].object_list] == [
+        e.pk for e in reversed(finished)
+    ]
+    page = response.content.decode()
+    assert 'href="?in_progress_page=1&amp;finished_page=1#in-progress" rel="prev"' in page
+    assert "Page 2 of 2" in page
+    # A page number out of range shows the last page, not an error.
+    response = client.get("/exchanges/?in_progress_page=99&finished_page=x")
+    assert response.context["in_progress"].number == 2
+    assert response.context["finished"].number == 1
 
 
 def test_the_home_page_counts_what_is_waiting(roles, client_as):
@@ -276,8 +317,21 @@ def test_the_home_page_counts_what_is_waiting(roles, client_as):
     roles_exchange(roles, State.PROPOSED)
     response = client_as(roles.owner.user).get("/")
     assert len(response.context["exchanges_waiting"]) == 2
-    assert 'Exchanges waiting for you <span class="badge">2</span>' in response.content.decode()
+    page = response.content.decode()
+    assert 'Exchanges waiting for you <span class="badge">2</span>' in page
+    assert "All your exchanges" in page
     assert "exchanges_waiting" not in client_as(None).get("/").context
+
+
+def test_the_home_page_shows_the_five_latest_waiting_and_links_to_all(roles, client_as):
+    waiting = [roles_exchange(roles, State.AWAITING_APPROVAL) for _ in range(7)]
+    roles_exchange(roles, State.PROPOSED)  # waiting for the helper, not the owner
+    response = client_as(roles.owner.user).get("/")
+    newest_first = [exchange.pk for exchange in reversed(waiting)]
+    assert [exchange.pk for exchange in response.context["exchanges_waiting"]] == newest_first[:5]
+    page = response.content.decode()
+    assert 'Exchanges waiting for you <span class="badge">7</span>' in page
+    assert 'href="/exchanges/#waiting">All 7 exchanges waiting for you</a>' in page
 
 
 def test_user_text_is_escaped(roles, client_as):
@@ -302,10 +356,21 @@ def test_user_text_is_escaped(roles, client_as):
 _titles = itertools.count(1)
 
 
-def test_the_list_page_has_a_query_budget(roles, client_as):
+def busy_admin_grow(roles):
+    """`grow(n)`: n more exchanges of the owner's co-op, through every state in turn."""
     helper = make_member("Hal Helper")
     make_coop("Third Co-op", admins=[make_member()], members=[helper])
-    states = itertools.cycle([State.DRAFT, State.AWAITING_APPROVAL, State.AGREEMENT])
+    # The first five fill every list (an empty list is not asked for its page).
+    states = itertools.cycle(
+        [
+            State.COMPLETED,
+            State.DRAFT,
+            State.AWAITING_APPROVAL,
+            State.AGREEMENT,
+            State.ACTIVE,
+            State.PROPOSED,
+        ]
+    )
 
     def grow(n):
         for _ in range(n):
@@ -317,11 +382,34 @@ def test_the_list_page_has_a_query_budget(roles, client_as):
                 state=next(states),
             )
 
-    # the layout; member; the exchanges with their people, co-ops and current
-    # agreement; approvals; completion reports; signatures of the current agreements;
-    # admins of the host co-ops; admins of the helpers' co-ops; the viewer's admin
-    # co-ops (for the budget link).
-    assert_query_budget(client_as(roles.owner.user), "/exchanges/", grow=grow, budget=SIGNED_IN + 8)
+    return grow
+
+
+@pytest.mark.parametrize("query", ["", "?in_progress_page=2&finished_page=2"])
+def test_the_list_page_has_a_query_budget(roles, client_as, query):
+    # The layout; the viewer's member with their admin co-ops; the exchanges waiting
+    # for them (people, co-ops, current agreement joined); how many are unfinished and
+    # finished; the page of those in progress; the page of those finished; for the
+    # cards' "who acts next": approvals, completion reports, current signatures.
+    assert_query_budget(
+        client_as(roles.owner.user),
+        f"/exchanges/{query}",
+        grow=busy_admin_grow(roles),
+        budget=SIGNED_IN + 8,
+    )
+
+
+def test_the_home_page_asks_once_about_exchanges(roles, client_as):
+    client = client_as(roles.owner.user)
+    # The layout, then the home sections (cotech_directory.views.HOME_SECTIONS): the
+    # member with their admin co-ops; recently confirmed co-ops; the member's co-ops
+    # and the skills their needs and offers want (2), expiring listings; the exchanges
+    # waiting with their count (one query); shout-outs, meetups.
+    assert_query_budget(client, "/", grow=busy_admin_grow(roles), budget=SIGNED_IN + 9)
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/")
+    exchanges = [q["sql"] for q in queries.captured_queries if "exchanges_" in q["sql"]]
+    assert len(exchanges) == 1, exchanges
 
 
 def test_the_detail_page_has_a_query_budget(roles, client_as):

@@ -165,9 +165,12 @@ def test_shout_out_list_and_home_query_budget(cast, client_as):
 
     # the layout, shout-outs with authors and cells.
     assert_query_budget(client, "/shout-outs/", grow=grow, budget=SIGNED_IN + 1)
-    # the layout, then every home section (cotech_directory.views.HOME_SECTIONS): recently
-    # confirmed co-ops; the member, their co-ops, the skills their needs and offers want (2),
-    # expiring listings; exchanges waiting, their co-ops' admins; shout-outs, meetups.
+    # the layout, then the member with the co-ops they administer (asked once for every
+    # section), then every home section (cotech_directory.views.HOME_SECTIONS): recently
+    # confirmed co-ops; the member's co-ops, the skills their needs and offers want (2),
+    # expiring listings; the exchanges waiting with their count, in one query whatever
+    # their number (before: a query, and five prefetches once any was unfinished);
+    # shout-outs, meetups.
     assert_query_budget(client, "/", grow=grow, budget=SIGNED_IN + 9)
 
 

@@ -7,7 +7,7 @@ from django.db import connection
 from django.urls import reverse
 
 from profiles import services
-from profiles.models import Coop, Invitation, JoinRequest, Membership
+from profiles.models import Coop, Invitation, JoinRequest, Member, Membership
 from profiles.models.shared import ProfileError
 from tests.factories import make_coop, make_member, make_user
 from tests.helpers import link_in
@@ -281,3 +281,24 @@ def test_staff_can_invite_and_another_coops_admin_cannot(roles):
     with pytest.raises(ProfileError):
         services.invite(roles.coop, "b@example.org", "member", by=roles.other_admin)
     assert list(roles.coop.invitations.values_list("email", flat=True)) == ["a@example.org"]
+
+
+def test_a_member_loaded_for_their_user_knows_the_coops_they_administer(
+    roles, django_assert_num_queries
+):
+    make_coop("Second Co-op", admins=[roles.owner])
+    make_coop("Third Co-op", members=[roles.owner])
+    with django_assert_num_queries(1):
+        owner = Member.objects.get_for_user(roles.owner.user)
+        admin_of = owner.admin_coop_ids()
+        assert owner.user.member is owner  # kept on the user, read without a query
+    assert owner == roles.owner
+    assert admin_of == set(
+        Membership.objects.filter(member=owner, role="admin").values_list("coop_id", flat=True)
+    )
+    assert len(admin_of) == 2
+    assert Member.objects.get_for_user(roles.member.user).admin_coop_ids() == set()
+    without_profile = make_user()
+    Member.objects.filter(user=without_profile).delete()
+    with pytest.raises(Member.DoesNotExist):
+        Member.objects.get_for_user(without_profile)
