@@ -78,16 +78,19 @@ def _page(request, param, exchanges, count):
 @login_required
 def exchange_list(request):
     """
-    The exchanges you take part in or approve: every one waiting for you, then a page
-    each of those in progress and of those finished, newest activity first, so that a
-    busy co-op admin's page stays small. Queries: you with your admin co-ops; the
+    The exchanges you take part in or approve, newest activity first: a page each of
+    those waiting for you, those in progress and those finished, so that a busy co-op
+    admin's page stays small. Queries: you with your admin co-ops; the ids of the
     exchanges waiting; how many are unfinished and finished; a page of each; what the
     cards' "who acts next" reads (approvals, completion reports, signatures).
     """
     member = Member.objects.get_for_user(request.user)
     # Staff may open any exchange, but their list shows only their own, like everyone's.
     mine = Exchange.objects.involving_member(member)
-    waiting = list(Exchange.objects.waiting_for(member).for_cards())
+    waiting_ids = list(Exchange.objects.waiting_for(member).values_list("pk", flat=True))
+    waiting = Paginator(waiting_ids, EXCHANGES_PER_PAGE).get_page(request.GET.get("waiting_page"))
+    waiting.object_list = list(Exchange.objects.filter(pk__in=waiting.object_list).for_cards())
+    waiting.param = "waiting_page"
     counts = mine.aggregate(
         unfinished=Count("pk", filter=~Q(state__in=FINISHED_STATES)),
         finished=Count("pk", filter=Q(state__in=FINISHED_STATES)),
@@ -95,12 +98,12 @@ def exchange_list(request):
     in_progress = _page(
         request,
         "in_progress_page",
-        mine.unfinished().exclude(pk__in=[exchange.pk for exchange in waiting]),
-        counts["unfinished"] - len(waiting),
+        mine.unfinished().exclude(pk__in=waiting_ids),
+        counts["unfinished"] - len(waiting_ids),
     )
     finished = _page(request, "finished_page", mine.finished(), counts["finished"])
     # Finished exchanges wait on nobody: only the others' cards read these.
-    prefetch_related_objects([*waiting, *in_progress.object_list], *NEXT_STEP_RELATIONS)
+    prefetch_related_objects([*waiting.object_list, *in_progress.object_list], *NEXT_STEP_RELATIONS)
     return render(
         request,
         "exchanges/exchange_list.html",

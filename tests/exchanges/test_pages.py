@@ -267,7 +267,7 @@ def test_the_list_groups_waiting_in_progress_and_finished(roles, client_as):
     finished = roles_exchange(roles, State.PROPOSED)
     services.cancel(finished, roles.member, "No longer needed")
     response = client_as(roles.owner.user).get("/exchanges/")
-    assert response.context["waiting"] == [waiting]
+    assert response.context["waiting"].object_list == [waiting]
     assert response.context["in_progress"].object_list == [in_progress]
     assert [e.pk for e in response.context["finished"].object_list] == [finished.pk]
 
@@ -385,17 +385,18 @@ def busy_admin_grow(roles):
     return grow
 
 
-@pytest.mark.parametrize("query", ["", "?in_progress_page=2&finished_page=2"])
+@pytest.mark.parametrize("query", ["", "?in_progress_page=2&finished_page=2", "?waiting_page=2"])
 def test_the_list_page_has_a_query_budget(roles, client_as, query):
-    # The layout; the viewer's member with their admin co-ops; the exchanges waiting
-    # for them (people, co-ops, current agreement joined); how many are unfinished and
-    # finished; the page of those in progress; the page of those finished; for the
-    # cards' "who acts next": approvals, completion reports, current signatures.
+    # The layout; the viewer's member with their admin co-ops; the ids of the
+    # exchanges waiting for them; the page of those (people, co-ops, current agreement
+    # joined); how many are unfinished and finished; the page of those in progress;
+    # the page of those finished; for the cards' "who acts next": approvals,
+    # completion reports, current signatures.
     assert_query_budget(
         client_as(roles.owner.user),
         f"/exchanges/{query}",
         grow=busy_admin_grow(roles),
-        budget=SIGNED_IN + 8,
+        budget=SIGNED_IN + 9,
     )
 
 
@@ -454,3 +455,22 @@ def test_the_budget_page_has_a_query_budget(roles, client_as):
     assert_query_budget(
         client_as(roles.staff.user), "/exchanges/budget/", grow=grow, budget=SIGNED_IN + 2
     )
+
+
+def test_what_is_waiting_is_paged_too(roles, client_as):
+    """A busy co-op admin may have hundreds waiting: a page of them at a time."""
+    waiting = [roles_exchange(roles, State.AWAITING_APPROVAL) for _ in range(23)]
+    client = client_as(roles.owner.user)
+    first = client.get("/exchanges/")
+    assert [e.pk for e in first.context["waiting"].object_list] == [
+        e.pk for e in reversed(waiting[3:])
+    ]
+    page = first.content.decode()
+    assert 'Waiting for you <span class="badge">23</span>' in page
+    assert 'href="?waiting_page=2#waiting" rel="next">Next page</a>' in page
+    second = client.get("/exchanges/?waiting_page=2")
+    assert [e.pk for e in second.context["waiting"].object_list] == [
+        e.pk for e in reversed(waiting[:3])
+    ]
+    # Nothing waiting shows again under "In progress".
+    assert second.context["in_progress"].paginator.count == 0
