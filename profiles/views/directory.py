@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 
 from cotech_directory.caching import cached_for_visitors
 from profiles.forms.directory import DirectoryFilterForm
@@ -22,23 +23,36 @@ from profiles.suggestions import region_suggestions, skill_suggestions
 from profiles.views.helpers import list_page
 
 PAGE_SIZE = 20
+# How long a directory's results may lag behind an edit (see _directory_page).
+RESULTS_TTL = 60
 SKILL_PAGE_LIMIT = 50
 
 
 def _directory_page(request, form, queryset, region_source):
-    """Filter, paginate and render a directory list (count, page, prefetches)."""
-    page = list_page(
-        request, form.filter(queryset), PAGE_SIZE, form=form, name=queryset.model._meta.label
-    )
+    """
+    A directory list's context. The page (count, rows, prefetches) is worked out
+    only if the template asks for it: the results are the same for everyone of a
+    kind (visitor or member), so the template keeps them for RESULTS_TTL and a
+    kept copy runs no query at all.
+    """
     return {
         "form": form,
-        "page": page,
-        "skill_suggestions": skill_suggestions(),
-        "regions": region_suggestions(region_source),
+        "page": SimpleLazyObject(
+            lambda: list_page(
+                request,
+                form.filter(queryset),
+                PAGE_SIZE,
+                form=form,
+                name=queryset.model._meta.label,
+            )
+        ),
+        "results_ttl": RESULTS_TTL,
+        # Called by the template, and only when the results are not kept.
+        "skill_suggestions": skill_suggestions,
+        "regions": lambda: region_suggestions(region_source),
     }
 
 
-@cached_for_visitors
 def coop_list(request):
     """
     /coops/: the public directory of approved co-ops, fresher first, stale hidden

@@ -246,3 +246,27 @@ def test_a_kept_total_never_hides_rows():
     shrunk = CountKeptPaginator(coops, 2, count_key="test-count").get_page(4)
     assert [coop.name for coop in shrunk] == ["Listed 4", "Listed 5"]
     assert shrunk.paginator.num_pages == 3
+
+
+def test_members_share_the_directorys_results_for_a_minute(client_as, roles):
+    """A kept copy of the results runs no query beyond the signed-in layout's."""
+    import time_machine
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from profiles.views.directory import RESULTS_TTL
+
+    listed = make_member("Listed Lou")
+    client = client_as(roles.member.user)
+    with time_machine.travel("2026-06-01 12:00Z", tick=False) as clock:
+        assert "Listed Lou" in client.get("/members/").content.decode()
+        listed.display_name = "Renamed Ray"
+        listed.save()
+        with CaptureQueriesContext(connection) as kept:
+            page = client.get("/members/").content.decode()
+        assert "Listed Lou" in page
+        assert len(kept.captured_queries) <= SIGNED_IN
+        # Another search is its own copy; after the time to live, the change shows.
+        assert "Renamed Ray" in client.get("/members/?q=ray").content.decode()
+        clock.shift(RESULTS_TTL + 1)
+        assert "Renamed Ray" in client.get("/members/").content.decode()
