@@ -2,10 +2,17 @@
 
 from meetups.models import Cell, Meetup, ShoutOut
 
+# The coming meetups are the same for everyone: the template keeps the list this long.
+COMING_MEETUPS_TTL = 60
+
 
 def context(request):
-    """Two queries whatever the data: shout-outs, and the next meetups with their cells."""
+    """
+    Two queries whatever the data: shout-outs, and the next meetups with their
+    cells (only when the template's kept copy has expired).
+    """
     return {
+        "coming_meetups_ttl": COMING_MEETUPS_TTL,
         "home_shout_outs": ShoutOut.objects.current().select_related("author", "cell")[:6],
         "home_meetups": Meetup.objects.upcoming()
         .filter(status=Meetup.Status.SCHEDULED)

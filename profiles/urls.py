@@ -81,6 +81,7 @@ urlpatterns = [
     path("steering/freshness/", freshness.freshness_report, name="freshness-report"),
     path("listings/", listings.listing_list, name="listing-list"),
     path("listings/new/", listings.listing_create, name="listing-create"),
+    path("listings/expiring/", listings.listing_expiring, name="listing-expiring"),
     path("listings/<int:pk>/", listings.listing_detail, name="listing-detail"),
     path("listings/<int:pk>/matches/", listings.listing_matches, name="listing-matches"),
     path("listings/<int:pk>/edit/", listings.listing_edit, name="listing-edit"),

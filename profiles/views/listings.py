@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -15,6 +16,7 @@ from profiles.forms.listings import (
     ListingForm,
     MessageForm,
 )
+from profiles.home_listings import EXPIRING_SOON_DAYS, expiring_soon
 from profiles.matching import matches_for_listing
 from profiles.messaging import MessageError, send_message
 from profiles.models import Coop, Listing, Member
@@ -84,6 +86,19 @@ def listing_detail(request, pk):
             "matches": matches[:MATCHES_ON_LISTING],
             "more_matches": len(matches) > MATCHES_ON_LISTING,
         },
+    )
+
+
+@login_required
+def listing_expiring(request):
+    """Every listing the member may renew that expires soon (the home page shows a few)."""
+    page = Paginator(expiring_soon(request.user), LISTINGS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "profiles/listings/listing_expiring.html",
+        {"page": page, "days": EXPIRING_SOON_DAYS},
     )
 
 

@@ -28,6 +28,35 @@ def test_authors_and_coop_admins_see_listings_about_to_expire(client_as, roles):
     assert "about to expire" not in client_as(roles.other_admin.user).get("/").content.decode()
 
 
+def test_the_home_page_shows_the_soonest_five_and_a_page_has_them_all(client_as, roles):
+    today = timezone.localdate()
+    ending = [
+        make_need(roles.member, title=f"Ending {days:02}", expires_on=today + timedelta(days))
+        for days in range(1, 8)
+    ]
+    client = client_as(roles.member.user)
+    home = client.get("/")
+    assert [listing.title for listing in home.context["listings_expiring"]] == [
+        "Ending 01", "Ending 02", "Ending 03", "Ending 04", "Ending 05",
+    ]  # fmt: skip
+    assert 'href="/listings/expiring/">All 7 listings about to expire</a>' in home.content.decode()
+    page = client.get("/listings/expiring/")
+    assert [listing.pk for listing in page.context["page"].object_list] == [
+        listing.pk for listing in ending
+    ]
+    assert f'href="/listings/{ending[6].pk}/renew/"' in page.content.decode()
+    # Only your own and your co-ops': someone else sees none of them.
+    other = client_as(roles.outsider.user).get("/listings/expiring/")
+    assert list(other.context["page"].object_list) == []
+    assert "None of your listings ends" in other.content.decode()
+
+
+def test_the_expiring_page_is_for_members(client):
+    response = client.get("/listings/expiring/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
 def test_visitors_get_no_matches_on_the_home_page(client):
     assert "Matches for you" not in client.get("/").content.decode()
 
@@ -71,3 +100,16 @@ def test_the_navigation_marks_needs_and_offers_as_the_current_section(client_as,
     page = client_as(roles.member.user).get(f"/listings/{need.pk}/").content.decode()
     assert '<a href="/listings/" aria-current="page">Needs &amp; offers</a>' in page
     assert '<a href="/coops/" aria-current="page">' not in page
+
+
+def test_the_expiring_page_runs_a_bounded_number_of_queries(client_as, roles):
+    from tests.helpers import SIGNED_IN, assert_query_budget
+
+    def grow(count):
+        for _ in range(count):
+            make_need(roles.member, expires_on=timezone.localdate() + timedelta(days=3))
+
+    # the layout; the count and the page of listings.
+    assert_query_budget(
+        client_as(roles.member.user), "/listings/expiring/", grow=grow, budget=SIGNED_IN + 2
+    )
