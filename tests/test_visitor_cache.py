@@ -6,7 +6,8 @@ from django.middleware.csrf import get_token
 from django.test import Client
 
 from cotech_directory.caching import VISITOR_PAGE_TTL, cached_for_visitors
-from tests.factories import make_coop, make_member
+from tests.factories import give_skills, make_coop, make_member
+from tests.meetups.factories import make_cell
 
 pytestmark = pytest.mark.django_db
 
@@ -20,13 +21,29 @@ def queries_for(client, url):
     return response, len(context.captured_queries)
 
 
-@pytest.mark.parametrize("url", ["/", "/coops/", "/coops/?q=django", "/coops/cached-co-op/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/coops/",
+        "/coops/?q=django",
+        "/coops/cached-co-op/",
+        "/skills/django/",
+        "/listings/",
+        "/cells/",
+        "/cells/leeds/",
+    ],
+)
 def test_a_visitor_gets_the_page_another_visitor_had_without_a_query(client, url):
-    make_coop("Cached Co-op", summary="First words")
+    coop = make_coop("Cached Co-op", summary="First words")
+    give_skills(coop, offers=["Django"])
+    make_cell("Leeds")
     first, first_queries = queries_for(client, url)
     second, second_queries = queries_for(client, url)
+    assert first.status_code == 200
     assert first_queries > 0
     assert second_queries == 0
+    assert second.context is None  # the shared copy: no template rendered
     assert second.content == first.content
     assert "Cookie" in second["Vary"]
 

@@ -53,6 +53,7 @@ def _directory_page(request, form, queryset, region_source):
     }
 
 
+@cached_for_visitors
 def coop_list(request):
     """
     /coops/: the public directory of approved co-ops, fresher first, stale hidden
