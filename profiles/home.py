@@ -3,8 +3,8 @@
 from profiles.models import Coop
 
 HOME_COOPS = 6
-# How long the home page's lists that are the same for everyone may lag behind.
-HOME_LISTS_TTL = 60
+# The recent co-ops are the same for everyone: the template keeps the list this long.
+RECENT_COOPS_TTL = 60
 
 
 def context(request):
@@ -17,5 +17,5 @@ def context(request):
         .fresh()
         .freshest_first()
         .only("name", "slug", "summary", "last_confirmed_at")[:HOME_COOPS],
-        "home_lists_ttl": HOME_LISTS_TTL,
+        "recent_coops_ttl": RECENT_COOPS_TTL,
     }
