@@ -70,6 +70,15 @@ def bench_pages():
             "co-op directory: 3 filters",
             with_query("profiles:coop-list", offers="Django", tool="Docker", region="Yorkshire"),
         ),
+        # The same two, each request a URL no cache holds (wrk_report.lua fills in UNIQUE):
+        # what a search costs the first time, or once its kept copy has expired.
+        Page("co-op search, uncached", with_query("profiles:coop-list", q="python", v="UNIQUE")),
+        Page(
+            "co-op 3 filters, uncached",
+            with_query(
+                "profiles:coop-list", offers="Django", tool="Docker", region="Yorkshire", v="UNIQUE"
+            ),
+        ),
         Page("co-op profile", reverse("profiles:coop-detail", args=[BUSY_COOP])),
         Page("members directory", reverse("profiles:member-list"), busy),
         Page("skill page", reverse("profiles:skill-detail", args=["python"])),

@@ -9,3 +9,12 @@ done = function(summary, latency, requests)
     latency:percentile(50), latency:percentile(95), latency:percentile(99),
     errors.connect + errors.read + errors.write + errors.timeout, errors.status))
 end
+
+-- A path with UNIQUE in it gets a new value there on every request, so that each
+-- request asks for a page no cache holds yet (as people's distinct searches do).
+local sent = 0
+request = function()
+  sent = sent + 1
+  local path = wrk.path:gsub("UNIQUE", string.format("%d-%d", math.random(1000000000), sent))
+  return wrk.format(nil, path)
+end
