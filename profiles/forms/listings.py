@@ -168,7 +168,9 @@ class ListingFilterForm(forms.Form):
     )
     # Text rather than a list of every co-op, which at thousands of co-ops is
     # neither usable nor cheap: a part of the name, or the slug a co-op page links with.
-    coop = forms.CharField(label="Co-op", required=False, max_length=100)
+    coop = forms.CharField(
+        label="Co-op", required=False, max_length=100, help_text="Its name, or part of it."
+    )
     remote = forms.BooleanField(label="Remote is fine", required=False)
 
     def filter(self, listings):
