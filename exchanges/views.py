@@ -60,15 +60,16 @@ def _run(request, exchange, step, *args, done, **kwargs):
 EXCHANGES_PER_PAGE = 20
 
 
-def _page(request, param, exchanges, count):
+def _page(request, param, pks, count):
     """
-    The page of `exchanges` that `?<param>=` asks for, their number `count` known
-    already, with what the cards show. The page is chosen by primary key in a
-    subquery: PostgreSQL then sorts and cuts the narrow exchange rows before joining
-    people and co-ops to the twenty left, rather than sorting hundreds of joined rows.
+    The page that `?<param>=` asks for of the exchanges whose ids are `pks` (a list,
+    or a queryset of ids, in order), their number `count` known already, with what
+    the cards show. The page is chosen by id first: PostgreSQL then sorts and cuts
+    the narrow exchange rows before joining people and co-ops to the twenty left,
+    rather than sorting hundreds of joined rows.
     """
-    paginator = Paginator(exchanges.values("pk"), EXCHANGES_PER_PAGE)
-    paginator.count = count  # counted with the other list: saves a COUNT query per list
+    paginator = Paginator(pks, EXCHANGES_PER_PAGE)
+    paginator.count = count  # counted already: saves a COUNT query per list
     page = paginator.get_page(request.GET.get(param))
     page.object_list = list(Exchange.objects.filter(pk__in=page.object_list).for_cards())
     page.param = param
@@ -88,9 +89,7 @@ def exchange_list(request):
     # Staff may open any exchange, but their list shows only their own, like everyone's.
     mine = Exchange.objects.involving_member(member)
     waiting_ids = list(Exchange.objects.waiting_for(member).values_list("pk", flat=True))
-    waiting = Paginator(waiting_ids, EXCHANGES_PER_PAGE).get_page(request.GET.get("waiting_page"))
-    waiting.object_list = list(Exchange.objects.filter(pk__in=waiting.object_list).for_cards())
-    waiting.param = "waiting_page"
+    waiting = _page(request, "waiting_page", waiting_ids, len(waiting_ids))
     counts = mine.aggregate(
         unfinished=Count("pk", filter=~Q(state__in=FINISHED_STATES)),
         finished=Count("pk", filter=Q(state__in=FINISHED_STATES)),
@@ -98,10 +97,10 @@ def exchange_list(request):
     in_progress = _page(
         request,
         "in_progress_page",
-        mine.unfinished().exclude(pk__in=waiting_ids),
+        mine.unfinished().exclude(pk__in=waiting_ids).values("pk"),
         counts["unfinished"] - len(waiting_ids),
     )
-    finished = _page(request, "finished_page", mine.finished(), counts["finished"])
+    finished = _page(request, "finished_page", mine.finished().values("pk"), counts["finished"])
     # Finished exchanges wait on nobody: only the others' cards read these.
     prefetch_related_objects([*waiting.object_list, *in_progress.object_list], *NEXT_STEP_RELATIONS)
     return render(
