@@ -262,7 +262,7 @@ def main(argv=None):
         stop_server(server)
 
     RESULTS.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.datetime.now().strftime("%Y-%m-%d-%H%M%S")
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d-%H%M%S")
     out = RESULTS / f"{stamp}{'-smoke' if args.smoke else ''}.json"
     out.write_text(json.dumps(results, indent=2))
     print(table(results, levels))

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from exchanges import services
 from exchanges.models import Exchange, ExchangeEvent
@@ -447,7 +448,7 @@ def test_the_budget_page_has_a_query_budget(roles, client_as):
                 host_coop=roles.coop,
                 helper_coop=helper_coop,
                 state=State.COMPLETED,
-                starts_on=date(date.today().year, 2, 1),
+                starts_on=date(timezone.localdate().year, 2, 1),
                 time_amount=Decimal("2"),
             )
 

@@ -71,7 +71,7 @@ def test_the_expiry_defaults_to_sixty_days_ahead(client_as, roles):
     ("field", "value", "message"),
     [
         ("expires_on", "2000-01-01", "today or a later date"),
-        ("expires_on", (date.today() + timedelta(days=400)).isoformat(), "at most a year"),
+        ("expires_on", (timezone.localdate() + timedelta(days=400)).isoformat(), "at most a year"),
         ("deadline", "2000-01-01", "cannot be in the past"),
         ("cost_amount", "-5", "greater than or equal to 0"),
         ("time_amount", "-1", "greater than or equal to 0.5"),

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.utils import timezone
 
 from meetups.models import ShoutOut
 from tests.meetups.factories import make_shout_out
@@ -58,7 +59,7 @@ def test_a_member_posts_a_shout_out_and_a_past_date_is_refused(cast, client_as):
     response = client.post("/shout-outs/new/", data)
     assert "has passed" in " ".join(response.context["form"].errors["date"])
     assert not ShoutOut.objects.exists()
-    data["date"] = (date.today() + timedelta(days=3)).isoformat()
+    data["date"] = (timezone.localdate() + timedelta(days=3)).isoformat()
     assert client.post("/shout-outs/new/", data).status_code == 302
     assert ShoutOut.objects.get().author == cast.outsider
 
