@@ -100,7 +100,7 @@ def _everyone(exchange):
 @contextmanager
 def _step():
     """One transaction for the step; the e-mails it queued go out only if it commits."""
-    mails = []
+    mails: list[tuple] = []
     with transaction.atomic():
         yield mails
     for exchange, recipient_ids, subject, message in mails:
