@@ -4,16 +4,12 @@ from django.urls import reverse
 from rest_framework import serializers
 
 from meetups.models import Cell, Meetup
-from profiles.models import ContactVisibility, Coop, Listing, SkillRelation
-from profiles.models.skills import SkillKind
+from profiles.models import ContactVisibility, Coop, Listing
+from profiles.models.skills import SKILL_GROUP
 
 
-def _skill_names(profile, relation, kinds):
-    return sorted(
-        link.skill.name
-        for link in profile.skill_links.all()
-        if link.relation == relation and link.skill.kind in kinds
-    )
+def _skill_names(profile, group_name):
+    return [skill.name for skill in profile.skills_in(SKILL_GROUP[group_name])]
 
 
 class CoopSerializer(serializers.ModelSerializer):
@@ -41,19 +37,19 @@ class CoopSerializer(serializers.ModelSerializer):
         return self.context["request"].build_absolute_uri(coop.get_absolute_url())
 
     def get_tech_skills_offered(self, coop) -> list[str]:
-        return _skill_names(coop, SkillRelation.OFFERS, {SkillKind.TECH})
+        return _skill_names(coop, "tech_skills_offered")
 
     def get_tech_skills_needed(self, coop) -> list[str]:
-        return _skill_names(coop, SkillRelation.NEEDS, {SkillKind.TECH})
+        return _skill_names(coop, "tech_skills_needed")
 
     def get_coop_skills_offered(self, coop) -> list[str]:
-        return _skill_names(coop, SkillRelation.OFFERS, {SkillKind.COOP})
+        return _skill_names(coop, "coop_skills_offered")
 
     def get_coop_skills_needed(self, coop) -> list[str]:
-        return _skill_names(coop, SkillRelation.NEEDS, {SkillKind.COOP})
+        return _skill_names(coop, "coop_skills_needed")
 
     def get_tools(self, coop) -> list[str]:
-        return _skill_names(coop, SkillRelation.USES, set(SkillKind))
+        return _skill_names(coop, "tools")
 
     def get_up_for(self, coop) -> list[str]:
         return coop.up_for_values

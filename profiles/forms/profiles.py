@@ -13,23 +13,10 @@ from profiles.models import (
     Membership,
     OfficeSpace,
     Skill,
-    SkillRelation,
     UpFor,
 )
 from profiles.models.shared import UpForField
-from profiles.models.skills import SkillKind
-
-TECH = {SkillKind.TECH, SkillKind.TOOL}
-COOP = {SkillKind.COOP}
-
-# (form field, relation, kind new skills get, kinds shown in the field)
-SKILL_FIELDS = [
-    ("tech_offers", SkillRelation.OFFERS, SkillKind.TECH, TECH),
-    ("tech_needs", SkillRelation.NEEDS, SkillKind.TECH, TECH),
-    ("coop_offers", SkillRelation.OFFERS, SkillKind.COOP, COOP),
-    ("coop_needs", SkillRelation.NEEDS, SkillKind.COOP, COOP),
-    ("tools", SkillRelation.USES, SkillKind.TOOL, None),
-]
+from profiles.models.skills import SKILL_GROUPS
 
 
 class ProfileForm(forms.ModelForm):
@@ -57,9 +44,9 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            for name, relation, _kind, kinds in SKILL_FIELDS:
-                self.initial[name] = [
-                    skill.name for skill in self.instance.skills_for(relation, kinds)
+            for group in SKILL_GROUPS:
+                self.initial[group.form_field] = [
+                    skill.name for skill in self.instance.skills_in(group)
                 ]
             self.initial["up_for_choices"] = self.instance.up_for_values
 
@@ -78,9 +65,9 @@ class ProfileForm(forms.ModelForm):
             profile.save()
             self.save_m2m()
             by_relation = {}
-            for name, relation, kind, _kinds in SKILL_FIELDS:
-                by_relation.setdefault(relation, []).extend(
-                    Skill.objects.resolve(self.cleaned_data[name], kind)
+            for group in SKILL_GROUPS:
+                by_relation.setdefault(group.relation, []).extend(
+                    Skill.objects.resolve(self.cleaned_data[group.form_field], group.new_kind)
                 )
             for relation, skills in by_relation.items():
                 profile.set_skills(relation, skills)

@@ -215,22 +215,22 @@ class _ProfileApplier:
         return lists
 
     def apply_lists(self, profile, lists, snapshot_updates, is_new):
-        for column, (relation, kind) in SKILL_COLUMNS.items():
+        for column, group in SKILL_COLUMNS.items():
             if column not in lists:
                 continue
             links = self.skill_link_model.objects.filter(
-                **{self.owner_field: profile}, relation=relation, skill__kind=kind
+                **{self.owner_field: profile}, relation=group.relation, skill__kind__in=group.kinds
             ).select_related("skill")
             current = [link.skill.name for link in links]
             if not is_new and not self.decide(profile, column, lists[column], current):
                 continue
             snapshot_updates[column] = _as_text(lists[column])
             if _differs(current, lists[column]):
-                skills = Skill.objects.resolve(lists[column], kind)
+                skills = Skill.objects.resolve(lists[column], group.new_kind)
                 links.exclude(skill__in=skills).delete()
                 for skill in skills:
                     self.skill_link_model.objects.get_or_create(
-                        **{self.owner_field: profile}, skill=skill, relation=relation
+                        **{self.owner_field: profile}, skill=skill, relation=group.relation
                     )
                 if not is_new:
                     self.changed.append(column)

@@ -7,8 +7,7 @@ values separated by semicolons (or commas).
 
 import re
 
-from profiles.models import SkillRelation
-from profiles.models.skills import SkillKind
+from profiles.models.skills import SKILL_GROUPS
 
 TYPE_COOP = "coop"
 TYPE_MEMBER = "member"
@@ -51,14 +50,9 @@ MEMBER_FIELDS = {
     "available_from": "available_from",
     "up_for_other": "up_for_other",
 }
-# Skill columns: CSV name -> (relation, kind of a newly created skill).
-SKILL_COLUMNS = {
-    "tech_skills_offered": (SkillRelation.OFFERS, SkillKind.TECH),
-    "tech_skills_needed": (SkillRelation.NEEDS, SkillKind.TECH),
-    "coop_skills_offered": (SkillRelation.OFFERS, SkillKind.COOP),
-    "coop_skills_needed": (SkillRelation.NEEDS, SkillKind.COOP),
-    "tools": (SkillRelation.USES, SkillKind.TOOL),
-}
+# Skill columns, one per SkillGroup: CSV name -> the group (its relation, the kinds it
+# holds and the kind a newly created skill gets).
+SKILL_COLUMNS = {group.name: group for group in SKILL_GROUPS}
 OTHER_LIST_COLUMNS = ["up_for", "in_kind_support", "coops"]
 
 COLUMNS = [

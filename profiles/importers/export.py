@@ -23,12 +23,10 @@ def _cell(value):
 
 
 def _skill_cells(profile):
-    cells = {column: [] for column in SKILL_COLUMNS}
-    for link in profile.skill_links.all():
-        for column, (relation, kind) in SKILL_COLUMNS.items():
-            if link.relation == relation and link.skill.kind == kind:
-                cells[column].append(link.skill.name)
-    return {column: LIST_SEPARATOR.join(sorted(names)) for column, names in cells.items()}
+    return {
+        column: LIST_SEPARATOR.join(skill.name for skill in profile.skills_in(group))
+        for column, group in SKILL_COLUMNS.items()
+    }
 
 
 def _hide_contacts(row, profile, level):

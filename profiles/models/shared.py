@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
+from profiles.models.skills import SKILL_GROUP
 from profiles.search import document_update
 
 
@@ -196,6 +197,11 @@ class HasSkills:
             if link.relation == relation and (kinds is None or link.skill.kind in kinds)
         ]
 
+    def skills_in(self, group):
+        """The skills of one SkillGroup (tech skills offered, tools...), sorted by name."""
+        skills = [link.skill for link in self.skill_links.all() if group.holds(link)]
+        return sorted(skills, key=lambda skill: skill.name.casefold())
+
     # For templates, which cannot pass arguments (all from the prefetched links).
     @property
     def offered_skills(self):
@@ -207,23 +213,23 @@ class HasSkills:
 
     @property
     def offered_tech_skills(self):
-        return self.skills_for("offers", {"tech", "tool"})
+        return self.skills_in(SKILL_GROUP["tech_skills_offered"])
 
     @property
     def needed_tech_skills(self):
-        return self.skills_for("needs", {"tech", "tool"})
+        return self.skills_in(SKILL_GROUP["tech_skills_needed"])
 
     @property
     def offered_coop_skills(self):
-        return self.skills_for("offers", {"coop"})
+        return self.skills_in(SKILL_GROUP["coop_skills_offered"])
 
     @property
     def needed_coop_skills(self):
-        return self.skills_for("needs", {"coop"})
+        return self.skills_in(SKILL_GROUP["coop_skills_needed"])
 
     @property
     def tools(self):
-        return self.skills_for("uses")
+        return self.skills_in(SKILL_GROUP["tools"])
 
     def set_skills(self, relation, skills):
         """Make `skills` exactly the ones this profile has with `relation`."""

@@ -1,6 +1,7 @@
 """Skills and tools: taggit tags with a kind, and who offers, needs or uses them."""
 
 import re
+from typing import NamedTuple
 
 from django.db import models
 from django.db.models.functions import Lower
@@ -80,6 +81,69 @@ class SkillRelation(models.TextChoices):
     OFFERS = "offers", "Offers"
     NEEDS = "needs", "Needs"
     USES = "uses", "Uses"
+
+
+class SkillGroup(NamedTuple):
+    """
+    One box of skills on a profile, as every part of the site shows it: the profile form's
+    field, the profile page's list, the API's field and the CSV column. Which group a skill
+    falls in depends on its link's relation and the skill's kind, never on the box it was
+    first typed into, so a tag first created as another kind still shows (and round-trips).
+    """
+
+    name: str  # the API field and CSV column
+    form_field: str
+    label: str
+    relation: str
+    kinds: frozenset[str]  # the kinds of skill shown in this group
+    new_kind: str  # the kind a skill first typed here is created with
+
+    def holds(self, link):
+        """Whether a CoopSkill or MemberSkill link belongs in this group."""
+        return link.relation == self.relation and link.skill.kind in self.kinds
+
+
+# A tool someone offers or needs is a tech skill: "tech skills" is tech plus tools, everywhere.
+TECH_KINDS = frozenset({SkillKind.TECH, SkillKind.TOOL})
+COOP_KINDS = frozenset({SkillKind.COOP})
+ALL_KINDS = frozenset(SkillKind)
+
+SKILL_GROUPS = (
+    SkillGroup(
+        "tech_skills_offered",
+        "tech_offers",
+        "Tech skills offered",
+        SkillRelation.OFFERS,
+        TECH_KINDS,
+        SkillKind.TECH,
+    ),
+    SkillGroup(
+        "tech_skills_needed",
+        "tech_needs",
+        "Tech skills needed",
+        SkillRelation.NEEDS,
+        TECH_KINDS,
+        SkillKind.TECH,
+    ),
+    SkillGroup(
+        "coop_skills_offered",
+        "coop_offers",
+        "Co-op & business skills offered",
+        SkillRelation.OFFERS,
+        COOP_KINDS,
+        SkillKind.COOP,
+    ),
+    SkillGroup(
+        "coop_skills_needed",
+        "coop_needs",
+        "Co-op & business skills needed",
+        SkillRelation.NEEDS,
+        COOP_KINDS,
+        SkillKind.COOP,
+    ),
+    SkillGroup("tools", "tools", "Tools used", SkillRelation.USES, ALL_KINDS, SkillKind.TOOL),
+)
+SKILL_GROUP = {group.name: group for group in SKILL_GROUPS}
 
 
 class CoopSkill(models.Model):
