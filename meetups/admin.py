@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from meetups import services
 from meetups.models import (
     RSVP,
     Cell,
@@ -33,7 +34,7 @@ class CellAdmin(admin.ModelAdmin):
 
     @admin.action(description="Approve the selected proposed cells")
     def approve(self, request, queryset):
-        updated = queryset.filter(status=Cell.Status.PROPOSED).update(status=Cell.Status.ACTIVE)
+        updated = services.approve_cells(queryset)
         self.message_user(request, f"{updated} cells approved.")
 
 

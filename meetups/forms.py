@@ -1,4 +1,4 @@
-"""Forms of the meetups app: they clean input; the models take the steps."""
+"""Forms of the meetups app: they clean input; meetups.services takes the steps."""
 
 from django import forms
 from django.utils import timezone
@@ -98,7 +98,7 @@ class RotateForm(forms.Form):
 
     def __init__(self, *args, cell, **kwargs):
         super().__init__(*args, **kwargs)
-        # Anyone may be posted, so that the model refuses non-members with its own message.
+        # Anyone may be posted, so that the rotation refuses non-members with its own message.
         self.fields["to"].queryset = Member.objects.all()
         self.fields["to"].widget.choices = [("", "The next in line")] + [
             (member.pk, str(member)) for member in cell.members.order_by("display_name", "pk")

@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 
+from meetups import services
 from meetups.models import RSVP, CellMembership, FounderTerm, Meetup, ShoutOut
 
 
@@ -39,7 +40,7 @@ def forget(member):
     stop championing and withdraw coming shout-outs. Past meetups keep their record.
     """
     for membership in CellMembership.objects.filter(member=member).select_related("cell"):
-        membership.cell.leave(member)
+        services.leave_cell(membership.cell, member)
     member.championed_cells.clear()
     coming = RSVP.objects.filter(
         member=member,
@@ -47,5 +48,5 @@ def forget(member):
         meetup__ends_at__gt=timezone.now(),
     ).exclude(status=RSVP.Status.NOT_GOING)
     for rsvp in coming.select_related("meetup"):
-        rsvp.meetup.reply(member, RSVP.Status.NOT_GOING)
+        services.reply_to_meetup(rsvp.meetup, member, RSVP.Status.NOT_GOING)
     ShoutOut.objects.filter(author=member, date__gte=timezone.localdate()).delete()

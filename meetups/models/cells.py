@@ -4,7 +4,7 @@ import calendar
 from datetime import timedelta
 
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Exists, Max, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -145,38 +145,6 @@ class Cell(models.Model):
         """When the next meetup is due: the cadence after the last one."""
         return add_months(last_meetup_at, self.cadence_months) if last_meetup_at else None
 
-    # Membership.
-    def join(self, member):
-        """Add `member` to the cell (joining twice changes nothing)."""
-        if self.status != Cell.Status.ACTIVE:
-            raise RotationError("This cell is still waiting for the steering group.")
-        membership, _ = CellMembership.objects.get_or_create(cell=self, member=member)
-        return membership
-
-    def leave(self, member):
-        """
-        Take `member` out of the cell. A founder who leaves ends their term and the next
-        in line is asked; a proposed founder who leaves counts as passing.
-        """
-        with transaction.atomic():
-            cell = Cell.objects.select_for_update().get(pk=self.pk)
-            deleted, _ = CellMembership.objects.filter(cell=cell, member=member).delete()
-            if not deleted:
-                raise RotationError("You are not a member of this cell.")
-            term = cell.founder_terms.select_for_update().filter(
-                member=member, status__in=FounderTerm.OPEN
-            )
-            term = term.first()
-            if term is None:
-                return None
-            if term.status == FounderTerm.Status.SERVING:
-                term.close(FounderTerm.Status.SERVED)
-                cell.rotation_round += 1
-                cell.save(update_fields=["rotation_round"])
-            else:
-                term.close(FounderTerm.Status.PASSED)
-            return cell._propose_next()
-
     # Founder rotation.
     def next_in_line(self):
         """
@@ -213,44 +181,6 @@ class Cell(models.Model):
         others = [m for m in candidates if m.member_id != previous]
         chosen = (others or candidates or [None])[0]
         return chosen.member if chosen else None
-
-    def _propose(self, member):
-        return FounderTerm.objects.create(
-            cell=self, member=member, round=self.rotation_round, status=FounderTerm.Status.PROPOSED
-        )
-
-    def _propose_next(self):
-        """Ask the next in line (call with the cell locked); None when nobody is left."""
-        member = self.next_in_line()
-        return self._propose(member) if member else None
-
-    def rotate_founder(self, to=None):
-        """
-        Hand the founder's role on: end the current term and ask the next in line, or `to`
-        (a champion's choice, who must be a cell member). Returns the proposed term.
-        """
-        with transaction.atomic():
-            cell = Cell.objects.select_for_update().get(pk=self.pk)
-            if to is not None and not cell.memberships.filter(member=to).exists():
-                raise RotationError(f"{to} is not a member of this cell, so cannot be founder.")
-            term = cell.founder_terms.select_for_update().filter(status__in=FounderTerm.OPEN)
-            term = term.first()
-            if term and term.status == FounderTerm.Status.PROPOSED:
-                if to is None:
-                    raise RotationError(
-                        f"{term.member} has been asked to be founder and has not answered yet; "
-                        "choose someone by name to ask them instead."
-                    )
-                term.close(FounderTerm.Status.PASSED)
-            else:
-                if term:
-                    term.close(FounderTerm.Status.SERVED)
-                cell.rotation_round += 1
-                cell.save(update_fields=["rotation_round"])
-            proposed = cell._propose(to) if to else cell._propose_next()
-            if proposed is None:
-                raise RotationError("The cell has no members to ask to be founder.")
-            return proposed
 
 
 class CellMembership(models.Model):
@@ -308,34 +238,7 @@ class FounderTerm(models.Model):
         return f"{self.member} ({self.get_status_display()}) in {self.cell}"
 
     def close(self, status):
+        """End this term (served or passed) now; the caller holds the cell's lock."""
         self.status = status
         self.ended_on = timezone.now()
         self.save(update_fields=["status", "ended_on"])
-
-    def _locked(self, member):
-        term = FounderTerm.objects.select_for_update().select_related("cell").get(pk=self.pk)
-        if term.status != FounderTerm.Status.PROPOSED:
-            raise RotationError("This invitation to be founder has already been answered.")
-        if term.member_id != member.pk:
-            raise RotationError("Only the member who was asked can answer.")
-        return term
-
-    def accept(self, member):
-        """The proposed member takes on the founder's role from now."""
-        with transaction.atomic():
-            Cell.objects.select_for_update().get(pk=self.cell_id)
-            term = self._locked(member)
-            if not term.cell.memberships.filter(member=member).exists():
-                raise RotationError("You are no longer a member of this cell.")
-            term.status = FounderTerm.Status.SERVING
-            term.started_on = timezone.now()
-            term.save(update_fields=["status", "started_on"])
-            return term
-
-    def pass_on(self, member):
-        """The proposed member passes; the next in line is asked (returns their term or None)."""
-        with transaction.atomic():
-            cell = Cell.objects.select_for_update().get(pk=self.cell_id)
-            term = self._locked(member)
-            term.close(FounderTerm.Status.PASSED)
-            return cell._propose_next()

@@ -1,11 +1,11 @@
 """Meetups of a cell or of the whole network (national gatherings), and the replies to them."""
 
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
+from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from meetups.models.cells import Cell, RotationError
+from meetups.models.cells import Cell
 from profiles.models import Member, OfficeSpace
 
 
@@ -136,115 +136,6 @@ class Meetup(models.Model):
 
     def going_count(self):
         return self.rsvps.filter(status=RSVP.Status.GOING).count()
-
-    @classmethod
-    def schedule(cls, cell, by, **fields):
-        """A new meetup of `cell` (or a national gathering when `cell` is None)."""
-        with transaction.atomic():
-            if cell is not None:
-                cell = Cell.objects.select_for_update().get(pk=cell.pk)
-            meetup = cls(cell=cell, created_by=by, **fields)
-            meetup.check_times()
-            meetup.save()
-            return meetup
-
-    def check_times(self):
-        if self.ends_at <= self.starts_at:
-            raise MeetupError("The meetup must end after it starts.")
-
-    def change(self, **fields):
-        """
-        Change the details. The capacity cannot go below the number already going; a larger
-        one lets people in from the waiting list, in order.
-        """
-        with transaction.atomic():
-            meetup = Meetup.objects.select_for_update().get(pk=self.pk)
-            if meetup.status != Meetup.Status.SCHEDULED:
-                raise MeetupError("Only a scheduled meetup can be changed.")
-            for name, value in fields.items():
-                setattr(meetup, name, value)
-            meetup.check_times()
-            going = meetup.going_count()
-            if meetup.capacity is not None and meetup.capacity < going:
-                raise MeetupError(
-                    f"{going} people are already going: the capacity cannot be below {going}."
-                )
-            meetup.sequence += 1
-            meetup.save()
-            meetup._promote_waiting()
-            return meetup
-
-    def cancel(self):
-        """Call the meetup off; it stays in the calendars, marked cancelled."""
-        with transaction.atomic():
-            meetup = Meetup.objects.select_for_update().get(pk=self.pk)
-            if meetup.status != Meetup.Status.SCHEDULED:
-                raise MeetupError("Only a scheduled meetup can be cancelled.")
-            meetup.status = Meetup.Status.CANCELLED
-            meetup.sequence += 1
-            meetup.save(update_fields=["status", "sequence", "updated_at"])
-            return meetup
-
-    def record_held(self):
-        """
-        Record that the meetup took place; for a cell this rotates the founder, so the next
-        in line is asked to convene the next one. Returns the proposed founder term or None.
-        """
-        with transaction.atomic():
-            meetup = Meetup.objects.select_for_update().get(pk=self.pk)
-            if meetup.status != Meetup.Status.SCHEDULED:
-                raise MeetupError("This meetup has already been recorded or was cancelled.")
-            if not meetup.has_ended:
-                raise MeetupError("A meetup can only be recorded as held once it has ended.")
-            meetup.status = Meetup.Status.HELD
-            meetup.save(update_fields=["status", "updated_at"])
-            if meetup.cell is None or not meetup.cell.memberships.exists():
-                return None
-            try:
-                return meetup.cell.rotate_founder()
-            except RotationError:
-                # Someone is already asked and has not answered: they convene the next one.
-                return None
-
-    def reply(self, member, answer):
-        """
-        Record `member`'s answer (going, maybe, not going). Going to a full meetup puts them
-        on the waiting list; someone going who changes their answer lets the first person
-        waiting in. The meetup row is locked, so two people cannot take the last place.
-        """
-        if answer not in (RSVP.Status.GOING, RSVP.Status.MAYBE, RSVP.Status.NOT_GOING):
-            raise MeetupError("Answer going, maybe or not going.")
-        with transaction.atomic():
-            meetup = Meetup.objects.select_for_update().get(pk=self.pk)
-            if meetup.status != Meetup.Status.SCHEDULED or meetup.has_ended:
-                raise MeetupError("Replies are closed: this meetup is over or cancelled.")
-            rsvp = RSVP.objects.select_for_update().filter(meetup=meetup, member=member).first()
-            was = rsvp.status if rsvp else None
-            rsvp = rsvp or RSVP(meetup=meetup, member=member)
-            if answer == RSVP.Status.GOING and was in (RSVP.Status.GOING, RSVP.Status.WAITING):
-                return rsvp
-            now = timezone.now()
-            full = meetup.capacity is not None and meetup.going_count() >= meetup.capacity
-            if answer == RSVP.Status.GOING and full:
-                answer = RSVP.Status.WAITING
-            rsvp.status = answer
-            rsvp.answered_at = now
-            rsvp.save()
-            if was == RSVP.Status.GOING:
-                meetup._promote_waiting()
-            return rsvp
-
-    def _promote_waiting(self):
-        """Let people in from the waiting list, first come first served (meetup row locked)."""
-        waiting = self.rsvps.filter(status=RSVP.Status.WAITING).order_by("answered_at", "pk")
-        if self.capacity is None:
-            free = None
-        else:
-            free = max(self.capacity - self.going_count(), 0)
-            waiting = waiting[:free]
-        promoted = list(waiting.values_list("pk", flat=True))
-        RSVP.objects.filter(pk__in=promoted).update(status=RSVP.Status.GOING)
-        return promoted
 
     def attendee_emails(self):
         """Addresses of everyone who replied going, maybe or waiting, for an organiser's note."""

@@ -8,10 +8,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from cotech_directory.caching import cached_for_visitors
+from meetups import services
 from meetups.access import get_cell_for, get_term_for
 from meetups.calendars import calendar_response, feed_meetups
 from meetups.forms import CellForm, CellProposalForm, RotateForm
@@ -119,23 +119,10 @@ def cell_propose(request):
     """A member proposes a cell; the steering group approves it in the admin."""
     form = CellProposalForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        cell = form.save(commit=False)
-        cell.status = Cell.Status.PROPOSED
-        cell.proposed_by = request.user.member
-        cell.slug = unique_slug(cell.name)
-        cell.save()
+        cell = services.propose_cell(form.save(commit=False), request.user.member)
         messages.success(request, "Thank you: the steering group will look at your proposal.")
         return redirect(cell)
     return render(request, "meetups/cell_form.html", {"form": form, "proposing": True})
-
-
-def unique_slug(name):
-    base = slugify(name)[:90] or "cell"
-    slug, n = base, 1
-    while Cell.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
 
 
 @login_required
@@ -154,7 +141,7 @@ def cell_edit(request, slug):
 def cell_join(request, slug):
     cell = get_cell_for(request, slug)
     try:
-        cell.join(request.user.member)
+        services.join_cell(cell, request.user.member)
     except RotationError as error:
         messages.error(request, str(error))
     else:
@@ -168,7 +155,7 @@ def cell_leave(request, slug):
     cell = get_cell_for(request, slug)
     if request.method == "POST":
         try:
-            proposed = cell.leave(request.user.member)
+            proposed = services.leave_cell(cell, request.user.member)
         except RotationError as error:
             messages.error(request, str(error))
         else:
@@ -185,7 +172,7 @@ def cell_rotate(request, slug):
     form = RotateForm(request.POST if request.method == "POST" else None, cell=cell)
     if request.method == "POST" and form.is_valid():
         try:
-            term = cell.rotate_founder(to=form.cleaned_data["to"])
+            term = services.rotate_founder(cell, to=form.cleaned_data["to"])
         except RotationError as error:
             form.add_error("to", str(error))
         else:
@@ -204,7 +191,7 @@ def cell_rotate(request, slug):
 def founder_accept(request, pk):
     term = get_term_for(request, pk)
     try:
-        term.accept(request.user.member)
+        services.accept_founder_term(term, request.user.member)
     except RotationError as error:
         messages.error(request, str(error))
     else:
@@ -217,7 +204,7 @@ def founder_accept(request, pk):
 def founder_pass(request, pk):
     term = get_term_for(request, pk)
     try:
-        proposed = term.pass_on(request.user.member)
+        proposed = services.pass_founder_term(term, request.user.member)
     except RotationError as error:
         messages.error(request, str(error))
     else:

@@ -10,6 +10,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 
 from cotech_directory.lib.markdown import render_markdown
+from meetups import services
 from meetups.access import get_shout_out_for
 from meetups.forms import ShoutOutForm
 from meetups.models import Meetup, ShoutOut, SitePage, SteeringGroupMember
@@ -24,9 +25,7 @@ def shout_out_list(request):
 def shout_out_create(request):
     form = ShoutOutForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        shout_out = form.save(commit=False)
-        shout_out.author = request.user.member
-        shout_out.save()
+        services.post_shout_out(form.save(commit=False), request.user.member)
         messages.success(request, "Your shout-out is up.")
         return redirect("meetups:shout-out-list")
     return render(request, "meetups/shout_out_form.html", {"form": form})
@@ -48,7 +47,7 @@ def shout_out_delete(request, pk):
     """The author, or staff, removes a shout-out after confirming."""
     shout_out = get_shout_out_for(request, pk, delete=True)
     if request.method == "POST":
-        shout_out.delete()
+        services.remove_shout_out(shout_out)
         messages.success(request, "The shout-out is removed.")
         return redirect("meetups:shout-out-list")
     return render(request, "meetups/shout_out_delete.html", {"shout_out": shout_out})

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from meetups import services
 from meetups.access import get_cell_for, get_meetup_for
 from meetups.calendars import cached_calendar_response, calendar_response
 from meetups.forms import EmailAttendeesForm, MeetupForm, RSVPForm
@@ -46,7 +47,7 @@ def schedule_initial(cell):
 def _schedule(request, cell, form, template_context):
     if request.method == "POST" and form.is_valid():
         try:
-            meetup = Meetup.schedule(cell, request.user.member, **form.meetup_fields())
+            meetup = services.schedule_meetup(cell, request.user.member, **form.meetup_fields())
         except MeetupError as error:
             form.add_error(None, str(error))
         else:
@@ -110,7 +111,7 @@ def meetup_edit(request, pk):
     form = MeetupForm(request.POST if request.method == "POST" else None, instance=meetup)
     if request.method == "POST" and form.is_valid():
         try:
-            meetup.change(**form.meetup_fields())
+            services.change_meetup(meetup, **form.meetup_fields())
         except MeetupError as error:
             field = "capacity" if "capacity" in str(error) else None
             form.add_error(field, str(error))
@@ -126,7 +127,7 @@ def meetup_cancel(request, pk):
     meetup = get_meetup_for(request, pk, organise=True)
     if request.method == "POST":
         try:
-            meetup.cancel()
+            services.cancel_meetup(meetup)
         except MeetupError as error:
             messages.error(request, str(error))
         else:
@@ -141,7 +142,7 @@ def meetup_record_held(request, pk):
     """After the meetup: record that it took place, which asks the next founder."""
     meetup = get_meetup_for(request, pk, organise=True)
     try:
-        term = meetup.record_held()
+        term = services.record_meetup_held(meetup)
     except MeetupError as error:
         messages.error(request, str(error))
     else:
@@ -160,7 +161,7 @@ def meetup_rsvp(request, pk):
         messages.error(request, "Choose going, maybe or not going.")
         return redirect(meetup)
     try:
-        rsvp = meetup.reply(request.user.member, form.cleaned_data["answer"])
+        rsvp = services.reply_to_meetup(meetup, request.user.member, form.cleaned_data["answer"])
     except MeetupError as error:
         messages.error(request, str(error))
     else:

@@ -5,6 +5,7 @@ import json
 import pytest
 from allauth.account.models import EmailAddress
 
+from meetups import services
 from profiles.models import Coop, Listing, Member, Membership
 from tests.factories import PASSWORD, give_skills, make_coop, make_listing, make_member
 
@@ -101,8 +102,8 @@ def test_shared_records_stay_and_meetup_places_are_given_up(client):
     exchange = make_exchange(other, leaving, state=ExchangeState.ACTIVE)
     cell = make_cell("Leeds", members=[leaving, other])
     meetup = make_meetup(cell, capacity=1)
-    meetup.reply(leaving, RSVP.Status.GOING)
-    meetup.reply(waiting, RSVP.Status.GOING)
+    services.reply_to_meetup(meetup, leaving, RSVP.Status.GOING)
+    services.reply_to_meetup(meetup, waiting, RSVP.Status.GOING)
     assert RSVP.objects.get(member=waiting).status == RSVP.Status.WAITING
 
     client.force_login(leaving.user)

@@ -2,6 +2,7 @@
 
 import pytest
 
+from meetups import services
 from meetups.models import Cell
 from tests.factories import make_member
 from tests.meetups.factories import make_cell, make_meetup, make_shout_out
@@ -22,7 +23,7 @@ MODELS = [
 
 @pytest.mark.parametrize("model", MODELS)
 def test_each_model_has_a_searchable_filterable_list_and_a_form(cast, client_as, model):
-    make_meetup(cast.cell).reply(cast.cell_member, "going")
+    services.reply_to_meetup(make_meetup(cast.cell), cast.cell_member, "going")
     make_shout_out(cast.cell_member)
     admin = make_member("Admin", user_extra={"is_staff": True, "is_superuser": True})
     client = client_as(admin.user)

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
+from meetups import services
 from meetups.models import Cell
 from tests.meetups.factories import make_cell, make_meetup
 
@@ -39,7 +40,7 @@ def test_times_are_right_either_side_of_a_daylight_saving_change(client):
 def test_uids_are_stable_and_a_change_raises_the_sequence(client):
     meetup = make_meetup(make_cell("York"), title="Before")
     before = events(client.get(f"/meetups/{meetup.pk}/calendar.ics"))[meetup.uid]
-    meetup.change(title="After")
+    services.change_meetup(meetup, title="After")
     after = events(client.get(f"/meetups/{meetup.pk}/calendar.ics"))
     assert list(after) == [meetup.uid]
     assert str(after[meetup.uid]["summary"]) == "After"
@@ -48,7 +49,7 @@ def test_uids_are_stable_and_a_change_raises_the_sequence(client):
 
 def test_a_cancelled_meetup_stays_in_the_feed_as_cancelled(client):
     meetup = make_meetup(make_cell("Hull"))
-    meetup.cancel()
+    services.cancel_meetup(meetup)
     found = events(client.get("/cells/hull/calendar.ics"))
     assert str(found[meetup.uid]["status"]) == "CANCELLED"
 

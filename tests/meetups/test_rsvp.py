@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.db import connection
 
+from meetups import services
 from meetups.models import RSVP, Meetup, MeetupError
 from tests.factories import make_member
 from tests.meetups.factories import make_meetup, make_members
@@ -21,19 +22,19 @@ def test_going_to_a_full_meetup_puts_people_on_the_waiting_list_in_order():
     a, b, c, d = make_members(4)
     meetup = make_meetup(capacity=2)
     for member in (a, b, c, d):
-        meetup.reply(member, RSVP.Status.GOING)
+        services.reply_to_meetup(meetup, member, RSVP.Status.GOING)
     assert [r.member for r in meetup.rsvps.filter(status="waiting").order_by("answered_at")] == [
         c,
         d,
     ]
-    meetup.reply(a, RSVP.Status.NOT_GOING)
+    services.reply_to_meetup(meetup, a, RSVP.Status.NOT_GOING)
     assert statuses(meetup) == {
         str(a): "not_going",
         str(b): "going",
         str(c): "going",
         str(d): "waiting",
     }
-    meetup.reply(b, RSVP.Status.MAYBE)
+    services.reply_to_meetup(meetup, b, RSVP.Status.MAYBE)
     assert statuses(meetup)[str(d)] == "going"
     assert meetup.going_count() == 2
 
@@ -41,10 +42,10 @@ def test_going_to_a_full_meetup_puts_people_on_the_waiting_list_in_order():
 def test_answering_going_again_keeps_ones_place():
     a, b = make_members(2)
     meetup = make_meetup(capacity=1)
-    meetup.reply(a, RSVP.Status.GOING)
-    meetup.reply(b, RSVP.Status.GOING)
-    meetup.reply(a, RSVP.Status.GOING)
-    meetup.reply(b, RSVP.Status.GOING)
+    services.reply_to_meetup(meetup, a, RSVP.Status.GOING)
+    services.reply_to_meetup(meetup, b, RSVP.Status.GOING)
+    services.reply_to_meetup(meetup, a, RSVP.Status.GOING)
+    services.reply_to_meetup(meetup, b, RSVP.Status.GOING)
     assert statuses(meetup) == {str(a): "going", str(b): "waiting"}
     assert RSVP.objects.count() == 2
 
@@ -53,14 +54,14 @@ def test_no_capacity_means_no_waiting_list():
     members = make_members(5)
     meetup = make_meetup()
     for member in members:
-        meetup.reply(member, RSVP.Status.GOING)
+        services.reply_to_meetup(meetup, member, RSVP.Status.GOING)
     assert meetup.going_count() == 5
 
 
 def test_replies_close_when_the_meetup_is_over():
     meetup = make_meetup(starts_at=make_meetup().starts_at - timedelta(days=30))
     with pytest.raises(MeetupError, match="closed"):
-        meetup.reply(make_member(), RSVP.Status.GOING)
+        services.reply_to_meetup(meetup, make_member(), RSVP.Status.GOING)
 
 
 def test_the_waiting_list_shows_on_the_page_to_members_only(client_as):
@@ -80,14 +81,14 @@ def test_two_people_taking_the_last_place_at_once_cannot_both_get_it():
     """Each thread has its own connection; the lock on the meetup row serialises them."""
     first, second, already = make_members(3)
     meetup = make_meetup(capacity=2)
-    meetup.reply(already, RSVP.Status.GOING)
+    services.reply_to_meetup(meetup, already, RSVP.Status.GOING)
     barrier = threading.Barrier(2)
     errors = []
 
     def take_the_last_place(member):
         try:
             barrier.wait(timeout=10)
-            Meetup.objects.get(pk=meetup.pk).reply(member, RSVP.Status.GOING)
+            services.reply_to_meetup(Meetup.objects.get(pk=meetup.pk), member, RSVP.Status.GOING)
         except Exception as error:
             errors.append(error)
         finally:

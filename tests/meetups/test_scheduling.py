@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from meetups import services
 from meetups.models import RSVP, Meetup
 from tests.meetups.factories import make_meetup
 
@@ -93,7 +94,7 @@ def test_bad_input_is_refused_beside_the_field_and_nothing_is_saved(
 def test_capacity_below_the_number_going_is_refused_and_nothing_changes(cast, client_as):
     meetup = make_meetup(cast.cell, capacity=5, venue="Hall")
     for member in (cast.cell_member, cast.founder, cast.outsider):
-        meetup.reply(member, RSVP.Status.GOING)
+        services.reply_to_meetup(meetup, member, RSVP.Status.GOING)
     data = form_data(
         starts_at=meetup.starts_at.astimezone(LONDON).strftime("%Y-%m-%dT%H:%M"),
         ends_at=meetup.ends_at.astimezone(LONDON).strftime("%Y-%m-%dT%H:%M"),
@@ -109,10 +110,10 @@ def test_capacity_below_the_number_going_is_refused_and_nothing_changes(cast, cl
 
 def test_a_larger_capacity_lets_people_in_from_the_waiting_list(cast):
     meetup = make_meetup(cast.cell, capacity=1)
-    meetup.reply(cast.cell_member, RSVP.Status.GOING)
-    waiting = meetup.reply(cast.founder, RSVP.Status.GOING)
+    services.reply_to_meetup(meetup, cast.cell_member, RSVP.Status.GOING)
+    waiting = services.reply_to_meetup(meetup, cast.founder, RSVP.Status.GOING)
     assert waiting.status == RSVP.Status.WAITING
-    meetup.change(capacity=2)
+    services.change_meetup(meetup, capacity=2)
     waiting.refresh_from_db()
     assert waiting.status == RSVP.Status.GOING
 
@@ -152,9 +153,9 @@ def test_staff_schedule_a_national_gathering(cast, client_as):
 
 def test_organisers_e_mail_everyone_who_replied(cast, client_as, mailoutbox):
     meetup = make_meetup(cast.cell)
-    meetup.reply(cast.cell_member, RSVP.Status.GOING)
-    meetup.reply(cast.outsider, RSVP.Status.MAYBE)
-    meetup.reply(cast.staff, RSVP.Status.NOT_GOING)
+    services.reply_to_meetup(meetup, cast.cell_member, RSVP.Status.GOING)
+    services.reply_to_meetup(meetup, cast.outsider, RSVP.Status.MAYBE)
+    services.reply_to_meetup(meetup, cast.staff, RSVP.Status.NOT_GOING)
     client_as(cast.founder.user).post(
         f"/meetups/{meetup.pk}/email/", {"subject": "New room", "message": "We moved upstairs."}
     )

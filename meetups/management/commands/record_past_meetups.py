@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from meetups import services
 from meetups.models import Meetup, MeetupError
 from meetups.notifications import tell_proposed_founder
 
@@ -38,7 +39,7 @@ class Command(BaseCommand):
                 count += 1
                 continue
             try:
-                term = meetup.record_held()
+                term = services.record_meetup_held(meetup)
             except MeetupError:
                 continue  # recorded or cancelled by an organiser meanwhile
             tell_proposed_founder(None, term)

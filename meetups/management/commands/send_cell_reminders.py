@@ -3,11 +3,9 @@
 from django.conf import settings
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
-from django.db import transaction
-from django.db.models import F, Q
 from django.utils import timezone
 
-from meetups.models import Cell, FounderTerm
+from meetups import services
 
 MESSAGE = """Hello,
 
@@ -20,15 +18,6 @@ CoTech Directory
 """
 
 
-def recipients(cell):
-    """Champions and the current founder, by address (one person once)."""
-    emails = {member.user.email for member in cell.champions.all() if member.user.is_active}
-    for term in cell.founder_terms.all():
-        if term.status == FounderTerm.Status.SERVING and term.member.user.is_active:
-            emails.add(term.member.user.email)
-    return sorted(email for email in emails if email)
-
-
 class Command(BaseCommand):
     help = "E-mail the champions and current founder of every quiet cell, once per quiet spell."
 
@@ -39,32 +28,25 @@ class Command(BaseCommand):
 
     def handle(self, *args, dry_run=False, **options):
         now = timezone.now()
-        # A spell ends when a meetup starts after the last reminder, so a cell reminded
-        # before its latest meetup is due a new reminder once it goes quiet again.
-        due = (
-            Cell.objects.quiet(now)
-            .with_last_meetup()
-            .filter(Q(quiet_reminded_at=None) | Q(last_meetup_at__gt=F("quiet_reminded_at")))
-            .prefetch_related("champions__user", "founder_terms__member__user")
-        )
+        due = services.cells_due_a_quiet_reminder(now)
         for cell in due:
-            emails = recipients(cell)
+            emails = services.quiet_reminder_recipients(cell)
             if dry_run:
                 self.stdout.write(f"{cell.name}: would e-mail {', '.join(emails) or 'nobody'}")
                 continue
-            link = settings.SITE_URL + cell.get_absolute_url()
-            with transaction.atomic():
-                locked = Cell.objects.select_for_update().get(pk=cell.pk)
-                if locked.quiet_reminded_at != cell.quiet_reminded_at:
-                    continue  # another run reminded this cell meanwhile
+
+            def send(cell=cell, emails=emails):
                 if emails:
                     send_mail(
                         f"[CoTech Directory] {cell.name} is going quiet",
-                        MESSAGE.format(cell=cell.name, link=link),
+                        MESSAGE.format(
+                            cell=cell.name, link=settings.SITE_URL + cell.get_absolute_url()
+                        ),
                         None,
                         emails,
                     )
-                locked.quiet_reminded_at = now
-                locked.save(update_fields=["quiet_reminded_at"])
+
+            if not services.remind_quiet_cell(cell, now, send):
+                continue  # another run reminded this cell meanwhile
             self.stdout.write(f"{cell.name}: e-mailed {', '.join(emails) or 'nobody'}")
         self.stdout.write(f"{'Would remind' if dry_run else 'Reminded'} {len(due)} cells.")
