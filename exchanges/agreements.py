@@ -7,7 +7,7 @@ from exchanges.models import AgreementTemplate
 DEFAULT_TITLE = "CoTech exchange agreement"
 
 # What the steering group's template says until they edit it in the admin. The
-# data migration stores the same text as the first template.
+# first template was stored from a copy of this text (exchanges migration 0002).
 DEFAULT_TEXT = """\
 ## Communication
 We answer each other within two working days and say early when something gets in the way.

@@ -294,20 +294,11 @@ class Exchange(models.Model):
         return self.cost_time + self.cost_travel + self.cost_other
 
     @property
-    def total_shares(self):
-        return self.share_host_coop + self.share_helper_coop + self.share_network
-
-    @property
     def days(self):
         """The agreed time in days (hours counted at HOURS_PER_DAY)."""
         if self.time_unit == TimeUnit.HOURS:
             return (self.time_amount / HOURS_PER_DAY).quantize(Decimal("0.1"))
         return self.time_amount
-
-    @property
-    def period_start(self):
-        """The date the exchange counts from on the budget page."""
-        return self.starts_on or self.target_month
 
     # --- who takes part --------------------------------------------------------
 

@@ -7,7 +7,6 @@ cover (migration 0006). Searching and ranking read the stored document: parsing
 thousands of texts again on every search took seconds at the network's scale.
 """
 
-from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import F, Q, Value
@@ -17,11 +16,6 @@ SEARCH_CONFIG = "english"
 
 def search_vector():
     return SearchVector("search_text", config=SEARCH_CONFIG)
-
-
-def search_index(name):
-    """The GIN index over search_vector() that migration 0002 made (0006 replaced it)."""
-    return GinIndex(search_vector(), name=name)
 
 
 def document_update(text):

@@ -1,11 +1,16 @@
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
 from django.db import migrations
-
-from profiles.search import search_index
 
 # The directory search (/coops/?q=, /members/?q=) on PostgreSQL: full-text
 # indexes over each profile's search_text. Other databases have no GIN index and
 # search with a contains-match, so there the operation does nothing.
 INDEXES = [("Coop", "coop_search_gin"), ("Member", "member_search_gin")]
+
+
+def search_index(name):
+    """The expression index of this migration (0006 replaced it by a stored document's)."""
+    return GinIndex(SearchVector("search_text", config="english"), name=name)
 
 
 def add_search_indexes(apps, schema_editor):

@@ -61,9 +61,6 @@ class CoopQuerySet(FreshnessQuerySet):
             ).distinct()
         return self.public()
 
-    def administered_by(self, user):
-        return self.filter(memberships__member__user=user, memberships__role=Membership.Role.ADMIN)
-
     def pending(self):
         return self.filter(status=CoopStatus.PENDING)
 

@@ -147,10 +147,6 @@ class Member(HasSkills, Freshness, ContactDetails):
     def up_for_labels(self):
         return UpForField.to_labels(self.up_for)
 
-    def is_admin_of(self, coop):
-        """Whether this person administers `coop` (one query; prefer admin_coop_ids in loops)."""
-        return self.memberships.filter(coop=coop, role=Membership.Role.ADMIN).exists()
-
     @property
     def is_listed(self):
         return bool(self.display_name) and self.user.is_active
