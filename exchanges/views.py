@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from exchanges import budget, services
+from exchanges.access import get_exchange_for_user
 from exchanges.forms import (
     BudgetPeriodForm,
     CompletionForm,
@@ -28,12 +29,6 @@ from exchanges.models import FINISHED_STATES, NEXT_STEP_RELATIONS, Agreement, Ex
 from exchanges.services import ExchangeError, NotYourStep
 from profiles.models import Listing, Member
 from profiles.suggestions import skill_suggestions
-
-
-def _exchange_for(request, pk, queryset=None):
-    """The exchange if the user may see it (people, co-op admins, staff); 404 for anyone else."""
-    queryset = queryset if queryset is not None else Exchange.objects.all()
-    return get_object_or_404(queryset.visible_to(request.user), pk=pk)
 
 
 def _not_allowed(request, reason):
@@ -183,10 +178,13 @@ def exchange_create(request):
 @login_required
 def exchange_edit(request, pk):
     """The proposer changes the draft."""
-    exchange = _exchange_for(request, pk, Exchange.objects.prefetch_related("skills"))
+    try:
+        exchange = get_exchange_for_user(
+            request.user, pk, change=True, queryset=Exchange.objects.prefetch_related("skills")
+        )
+    except PermissionDenied as refused:
+        return _not_allowed(request, str(refused))
     member = request.user.member
-    if exchange.proposer_id != member.pk:
-        return _not_allowed(request, "Only the person who proposed this exchange can edit it.")
     if exchange.state != Exchange.State.DRAFT:
         messages.error(request, "Only a draft can be edited.")
         return redirect(exchange)
@@ -210,10 +208,12 @@ def exchange_edit(request, pk):
 @login_required
 def exchange_detail(request, pk):
     """The terms, the state, who must act next, the agreement and the whole history."""
-    exchange = _exchange_for(
-        request,
+    exchange = get_exchange_for_user(
+        request.user,
         pk,
-        Exchange.objects.with_workflow().select_related("listing").prefetch_related("skills"),
+        queryset=Exchange.objects.with_workflow()
+        .select_related("listing")
+        .prefetch_related("skills"),
     )
     member = request.user.member
     agreement = exchange.current_agreement
@@ -243,8 +243,10 @@ def exchange_detail(request, pk):
 @login_required
 def agreement_print(request, pk, version):
     """One version of the agreement with its signatures, laid out for printing."""
-    exchange = _exchange_for(
-        request, pk, Exchange.objects.select_related("host", "helper", "host_coop", "helper_coop")
+    exchange = get_exchange_for_user(
+        request.user,
+        pk,
+        queryset=Exchange.objects.select_related("host", "helper", "host_coop", "helper_coop"),
     )
     agreement = get_object_or_404(Agreement, exchange=exchange, version=version)
     return render(
@@ -265,14 +267,14 @@ def agreement_print(request, pk, version):
 @require_POST
 @login_required
 def exchange_propose(request, pk):
-    exchange = _exchange_for(request, pk)
+    exchange = get_exchange_for_user(request.user, pk)
     return _run(request, exchange, services.propose, done="Proposal sent.")
 
 
 @require_POST
 @login_required
 def exchange_accept(request, pk):
-    exchange = _exchange_for(request, pk)
+    exchange = get_exchange_for_user(request.user, pk)
     return _run(request, exchange, services.accept, done="You accepted the proposal.")
 
 
@@ -298,7 +300,9 @@ def _is_counterpart(exchange, member):
 
 @login_required
 def exchange_suggest_changes(request, pk):
-    exchange = _exchange_for(request, pk, Exchange.objects.select_related("host", "helper"))
+    exchange = get_exchange_for_user(
+        request.user, pk, queryset=Exchange.objects.select_related("host", "helper")
+    )
     return _note_step(
         request,
         exchange,
@@ -313,7 +317,9 @@ def exchange_suggest_changes(request, pk):
 
 @login_required
 def exchange_decline(request, pk):
-    exchange = _exchange_for(request, pk, Exchange.objects.select_related("host", "helper"))
+    exchange = get_exchange_for_user(
+        request.user, pk, queryset=Exchange.objects.select_related("host", "helper")
+    )
     return _note_step(
         request,
         exchange,
@@ -338,8 +344,8 @@ def _coop_in(exchange, coop_id):
 @require_POST
 @login_required
 def exchange_approve(request, pk, coop_id):
-    exchange = _exchange_for(
-        request, pk, Exchange.objects.select_related("host_coop", "helper_coop")
+    exchange = get_exchange_for_user(
+        request.user, pk, queryset=Exchange.objects.select_related("host_coop", "helper_coop")
     )
     coop = _coop_in(exchange, coop_id)
     form = NoteForm(request.POST, required=False)
@@ -358,8 +364,8 @@ def exchange_approve(request, pk, coop_id):
 
 @login_required
 def exchange_decline_approval(request, pk, coop_id):
-    exchange = _exchange_for(
-        request, pk, Exchange.objects.select_related("host_coop", "helper_coop")
+    exchange = get_exchange_for_user(
+        request.user, pk, queryset=Exchange.objects.select_related("host_coop", "helper_coop")
     )
     coop = _coop_in(exchange, coop_id)
     return _note_step(
@@ -378,7 +384,9 @@ def exchange_decline_approval(request, pk, coop_id):
 @login_required
 def exchange_terms(request, pk):
     """One of the two people changes the agreement's terms (a new version if anyone signed)."""
-    exchange = _exchange_for(request, pk, Exchange.objects.select_related("current_agreement"))
+    exchange = get_exchange_for_user(
+        request.user, pk, queryset=Exchange.objects.select_related("current_agreement")
+    )
     member = request.user.member
     if not exchange.is_person(member):
         return _not_allowed(request, "Only the two people in the exchange can change its terms.")
@@ -399,7 +407,7 @@ def exchange_terms(request, pk):
 @require_POST
 @login_required
 def exchange_sign(request, pk):
-    exchange = _exchange_for(request, pk)
+    exchange = get_exchange_for_user(request.user, pk)
     version = request.POST.get("version", "")
     if not version.isdigit():
         messages.error(request, "Say which version of the agreement you are signing.")
@@ -412,7 +420,7 @@ def exchange_sign(request, pk):
 @login_required
 def exchange_report_done(request, pk):
     """One of the two people confirms it is done, with days, costs and a reflection."""
-    exchange = _exchange_for(request, pk)
+    exchange = get_exchange_for_user(request.user, pk)
     if not exchange.is_person(request.user.member):
         return _not_allowed(request, "Only the two people in the exchange confirm it is done.")
     form = CompletionForm(request.POST or None)
@@ -429,7 +437,7 @@ def exchange_report_done(request, pk):
 
 @login_required
 def exchange_cancel(request, pk):
-    exchange = _exchange_for(request, pk)
+    exchange = get_exchange_for_user(request.user, pk)
     return _note_step(
         request,
         exchange,

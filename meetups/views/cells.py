@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from cotech_directory.caching import cached_for_visitors
 from meetups import services
-from meetups.access import get_cell_for, get_term_for
+from meetups.access import get_cell_for_user, get_founder_term_for_user
 from meetups.calendars import calendar_response, feed_meetups
 from meetups.forms import CellForm, CellProposalForm, RotateForm
 from meetups.models import RSVP, Cell, FounderTerm, Meetup, RotationError, ShoutOut
@@ -64,7 +64,7 @@ PAST_MEETUPS_SHOWN = 12
 @cached_for_visitors
 def cell_detail(request, slug):
     """A cell's page: what it is for, who is in it, founders, meetups and shout-outs."""
-    cell = get_cell_for(request, slug)
+    cell = get_cell_for_user(request.user, slug)
     user = request.user
     now = timezone.now()
     memberships = list(cell.memberships.select_related("member").order_by("joined_at", "pk"))
@@ -127,7 +127,7 @@ def cell_propose(request):
 
 @login_required
 def cell_edit(request, slug):
-    cell = get_cell_for(request, slug, manage=True)
+    cell = get_cell_for_user(request.user, slug, change=True)
     form = CellForm(request.POST if request.method == "POST" else None, instance=cell)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -139,7 +139,7 @@ def cell_edit(request, slug):
 @login_required
 @require_POST
 def cell_join(request, slug):
-    cell = get_cell_for(request, slug)
+    cell = get_cell_for_user(request.user, slug)
     try:
         services.join_cell(cell, request.user.member)
     except RotationError as error:
@@ -152,7 +152,7 @@ def cell_join(request, slug):
 @login_required
 def cell_leave(request, slug):
     """Leaving asks for confirmation first: a founder leaving hands the role on."""
-    cell = get_cell_for(request, slug)
+    cell = get_cell_for_user(request.user, slug)
     if request.method == "POST":
         try:
             proposed = services.leave_cell(cell, request.user.member)
@@ -168,7 +168,7 @@ def cell_leave(request, slug):
 @login_required
 def cell_rotate(request, slug):
     """A champion hands the founder's role on: to the next in line or to a member they choose."""
-    cell = get_cell_for(request, slug, manage=True)
+    cell = get_cell_for_user(request.user, slug, change=True)
     form = RotateForm(request.POST if request.method == "POST" else None, cell=cell)
     if request.method == "POST" and form.is_valid():
         try:
@@ -189,7 +189,7 @@ def cell_rotate(request, slug):
 @login_required
 @require_POST
 def founder_accept(request, pk):
-    term = get_term_for(request, pk)
+    term = get_founder_term_for_user(request.user, pk, change=True)
     try:
         services.accept_founder_term(term, request.user.member)
     except RotationError as error:
@@ -202,7 +202,7 @@ def founder_accept(request, pk):
 @login_required
 @require_POST
 def founder_pass(request, pk):
-    term = get_term_for(request, pk)
+    term = get_founder_term_for_user(request.user, pk, change=True)
     try:
         proposed = services.pass_founder_term(term, request.user.member)
     except RotationError as error:
@@ -215,7 +215,7 @@ def founder_pass(request, pk):
 
 
 def cell_calendar(request, slug):
-    cell = get_cell_for(request, slug)
+    cell = get_cell_for_user(request.user, slug)
     return calendar_response(
         request,
         feed_meetups(cell.meetups.all()),

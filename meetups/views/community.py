@@ -11,7 +11,7 @@ from django.utils.html import format_html
 
 from cotech_directory.lib.markdown import render_markdown
 from meetups import services
-from meetups.access import get_shout_out_for
+from meetups.access import get_shout_out_for_user
 from meetups.forms import ShoutOutForm
 from meetups.models import Meetup, ShoutOut, SitePage, SteeringGroupMember
 
@@ -33,7 +33,7 @@ def shout_out_create(request):
 
 @login_required
 def shout_out_edit(request, pk):
-    shout_out = get_shout_out_for(request, pk)
+    shout_out = get_shout_out_for_user(request.user, pk, change=True)
     form = ShoutOutForm(request.POST if request.method == "POST" else None, instance=shout_out)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -45,7 +45,7 @@ def shout_out_edit(request, pk):
 @login_required
 def shout_out_delete(request, pk):
     """The author, or staff, removes a shout-out after confirming."""
-    shout_out = get_shout_out_for(request, pk, delete=True)
+    shout_out = get_shout_out_for_user(request.user, pk, delete=True)
     if request.method == "POST":
         services.remove_shout_out(shout_out)
         messages.success(request, "The shout-out is removed.")

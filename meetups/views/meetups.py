@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from meetups import services
-from meetups.access import get_cell_for, get_meetup_for
+from meetups.access import get_cell_for_user, get_meetup_for_user
 from meetups.calendars import cached_calendar_response, calendar_response
 from meetups.forms import EmailAttendeesForm, MeetupForm, RSVPForm
 from meetups.models import RSVP, Cell, Meetup, MeetupError
@@ -59,7 +59,7 @@ def _schedule(request, cell, form, template_context):
 @login_required
 def meetup_schedule(request, slug):
     """ "Schedule the next meetup", pre-filled from the cell's cadence and its last meetup."""
-    cell = get_cell_for(request, slug, schedule=True)
+    cell = get_cell_for_user(request.user, slug, schedule=True)
     form = MeetupForm(
         request.POST if request.method == "POST" else None, initial=schedule_initial(cell)
     )
@@ -80,7 +80,7 @@ def gathering_schedule(request):
 
 def meetup_detail(request, pk):
     """A meetup; signed-in members see who replied, organisers can change it."""
-    meetup = get_meetup_for(request, pk)
+    meetup = get_meetup_for_user(request.user, pk)
     user = request.user
     rsvps = []
     mine = None
@@ -107,7 +107,7 @@ def meetup_detail(request, pk):
 
 @login_required
 def meetup_edit(request, pk):
-    meetup = get_meetup_for(request, pk, organise=True)
+    meetup = get_meetup_for_user(request.user, pk, change=True)
     form = MeetupForm(request.POST if request.method == "POST" else None, instance=meetup)
     if request.method == "POST" and form.is_valid():
         try:
@@ -124,7 +124,7 @@ def meetup_edit(request, pk):
 @login_required
 def meetup_cancel(request, pk):
     """Cancelling asks for confirmation; the meetup stays in calendars, marked cancelled."""
-    meetup = get_meetup_for(request, pk, organise=True)
+    meetup = get_meetup_for_user(request.user, pk, change=True)
     if request.method == "POST":
         try:
             services.cancel_meetup(meetup)
@@ -140,7 +140,7 @@ def meetup_cancel(request, pk):
 @require_POST
 def meetup_record_held(request, pk):
     """After the meetup: record that it took place, which asks the next founder."""
-    meetup = get_meetup_for(request, pk, organise=True)
+    meetup = get_meetup_for_user(request.user, pk, change=True)
     try:
         term = services.record_meetup_held(meetup)
     except MeetupError as error:
@@ -155,7 +155,7 @@ def meetup_record_held(request, pk):
 @login_required
 @require_POST
 def meetup_rsvp(request, pk):
-    meetup = get_meetup_for(request, pk)
+    meetup = get_meetup_for_user(request.user, pk)
     form = RSVPForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Choose going, maybe or not going.")
@@ -175,7 +175,7 @@ def meetup_rsvp(request, pk):
 @login_required
 def meetup_email(request, pk):
     """Organisers e-mail everyone who replied going, maybe or waiting about a change."""
-    meetup = get_meetup_for(request, pk, organise=True)
+    meetup = get_meetup_for_user(request.user, pk, change=True)
     form = EmailAttendeesForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         link = request.build_absolute_uri(meetup.get_absolute_url())
@@ -190,7 +190,7 @@ def meetup_email(request, pk):
 
 
 def meetup_calendar(request, pk):
-    meetup = get_meetup_for(request, pk)
+    meetup = get_meetup_for_user(request.user, pk)
     return calendar_response(
         request, [meetup], name=meetup.title, filename=f"meetup-{meetup.pk}.ics"
     )
