@@ -42,8 +42,10 @@ serve: venv
 	$(PY) manage.py collectstatic --noinput
 	$(VENV)/bin/gunicorn -c gunicorn.conf.py
 
+# tests/bench needs the bench app, installed only under its own settings: a second run.
 test: venv
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest $(PYTEST_ARGS) --ds=bench.settings tests/bench
 
 lint: venv
 	$(VENV)/bin/ruff check .

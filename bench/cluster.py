@@ -369,7 +369,6 @@ def main(argv=None):
         raise SystemExit("The cluster run shares Redis: set CACHE_URL=redis://127.0.0.1:6379/5")
     os.environ.update(env)
     ensure_database(env["DATABASE_URL"])
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cotech_directory.settings")
     manage("migrate", "--noinput", "-v0", env=env)
     manage("collectstatic", "--noinput", "-v0", env=env)
 

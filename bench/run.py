@@ -33,7 +33,7 @@ PYTHON = sys.executable
 
 
 def server_environment(port, extra=None):
-    """Production settings, but plain HTTP on loopback and the baseline page switched on."""
+    """Production settings plus the bench app (bench.settings), plain HTTP on loopback."""
     env = dict(os.environ)
     env.pop("DEBUG", None)
     env.update(
@@ -43,7 +43,7 @@ def server_environment(port, extra=None):
             "SECURE_SSL_REDIRECT": "false",
             "SECURE_COOKIES": "false",
             "SECURE_HSTS_SECONDS": "0",
-            "BENCH_BASELINE": "true",
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
             "PORT": str(port),
             "HOST": "127.0.0.1",
             "WEB_CONCURRENCY": env.get("WEB_CONCURRENCY", "2"),
@@ -207,7 +207,6 @@ def main(argv=None):
         raise SystemExit("The benchmark runs on PostgreSQL: set DATABASE_URL=postgres://...")
     os.environ.update(env)
     ensure_database(env["DATABASE_URL"])
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cotech_directory.settings")
     manage("migrate", "--noinput", "-v0", env=env)
     manage("seed_scale", *(["--smoke"] if args.smoke else []), env=env)
     manage("collectstatic", "--noinput", "-v0", env=env)

@@ -248,9 +248,6 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
 }
-# Serves /bench/baseline/, a page of the site's layout that runs no query: the
-# ceiling the benchmark compares every page with. Only for `make bench`.
-BENCH_BASELINE = env_bool("BENCH_BASELINE", False)
 
 # The network's own rules, each overridable from the environment.
 STALE_AFTER_DAYS = env_int("STALE_AFTER_DAYS", 180)

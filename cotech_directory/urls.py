@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -17,6 +16,3 @@ urlpatterns = [
     path("", include("exchanges.urls")),
     path("", include("meetups.urls")),
 ]
-
-if settings.BENCH_BASELINE:
-    urlpatterns.append(path("bench/baseline/", views.bench_baseline, name="bench-baseline"))

@@ -50,11 +50,6 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "up"})
 
 
-def bench_baseline(request):
-    """The benchmark's ceiling: the site's layout and a page of text, and no database query."""
-    return render(request, "bench_baseline.html", {"rows": range(20)})
-
-
 # Uploads the site serves itself: co-ops' logos, checked by Pillow when uploaded.
 MEDIA_TYPES = {
     ".png": "image/png",

@@ -13,6 +13,26 @@ def browser_available():
     return Path(CHROMIUM).exists() or shutil.which("chromium") is not None
 
 
+BENCH_TESTS = Path(__file__).parent / "bench"
+
+
+def pytest_ignore_collect(collection_path, config):
+    """tests/bench needs the bench app: it runs under bench.settings (make test does both)."""
+    from django.conf import settings
+
+    if collection_path == BENCH_TESTS and "bench" not in settings.INSTALLED_APPS:
+        return True
+    return None
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    if "bench" not in settings.INSTALLED_APPS:
+        return "tests/bench not collected: it runs with --ds=bench.settings (make test does)"
+    return None
+
+
 def pytest_collection_modifyitems(config, items):
     """Browser tests need Debian's Chromium: skip them (saying so once) only outside CI."""
     browser_items = [item for item in items if item.get_closest_marker("browser")]

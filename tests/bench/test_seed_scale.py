@@ -4,8 +4,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from cotech_directory.management.commands.seed_scale import EXCHANGE_STATES, SMOKE
-from cotech_directory.models import ScaleNetwork
+from bench.models import ScaleNetwork
+from bench.scale.data import EXCHANGE_STATES, SMOKE
 from exchanges.models import Agreement, Approval, Exchange, ExchangeEvent, Signature
 from meetups.models import RSVP, Cell, Meetup
 from profiles.models import Coop, Listing, Member, Membership, MemberSkill, Skill

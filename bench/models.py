@@ -1,4 +1,4 @@
-"""The site's own records (the apps keep theirs)."""
+"""The benchmark's own record of what it seeded (only under bench.settings)."""
 
 from django.db import models
 

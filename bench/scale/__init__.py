@@ -1,0 +1,1 @@
+"""The synthetic network `seed_scale` builds for the benchmark."""
