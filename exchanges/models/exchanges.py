@@ -1,8 +1,8 @@
 """
 People exchanges: someone in one co-op gives time to another co-op (or person) with a need.
 
-The workflow steps live in `exchanges/services.py`; this module holds the records
-and the rules that read them (who takes part, who must act next, who may see).
+The workflow steps live in `exchanges/services.py`; this module holds the exchange and
+the rules that read it (who takes part, who must act next, who may see).
 """
 
 from decimal import Decimal
@@ -11,43 +11,16 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 
+from exchanges.models.agreements import Signature, SignatureParty
+from exchanges.models.budget import HOURS_PER_DAY, MAX_HOURS, money_field
+from exchanges.models.events import Approval, CompletionReport
+from exchanges.models.states import FINISHED_STATES, ExchangeState, Side, WorkPlace
 from profiles.models import Membership
 from profiles.models.listings import TimeUnit
-
-# Hours in a working day, to count exchanges agreed in hours as days on the budget page.
-HOURS_PER_DAY = Decimal("7.5")
-MAX_AMOUNT = Decimal("1000000")
-MAX_DAYS = Decimal("250")
-MAX_HOURS = MAX_DAYS * HOURS_PER_DAY
-
-
-class ExchangeState(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    PROPOSED = "proposed", "Proposed"
-    AWAITING_APPROVAL = "awaiting-approval", "Awaiting co-op approval"
-    AGREEMENT = "agreement", "Signing the agreement"
-    ACTIVE = "active", "Active"
-    COMPLETED = "completed", "Completed"
-    CANCELLED = "cancelled", "Cancelled"
-    DECLINED = "declined", "Declined"
-
-
-FINISHED_STATES = {ExchangeState.COMPLETED, ExchangeState.CANCELLED, ExchangeState.DECLINED}
 
 # What `waiting_on()` reads besides the exchange's own row and `for_cards()`: the
 # approvals, the completion reports and the signatures of the current agreement.
 NEXT_STEP_RELATIONS = ("approvals", "completion_reports", "current_agreement__signatures")
-
-
-class WorkPlace(models.TextChoices):
-    ON_SITE = "on-site", "On site"
-    REMOTE = "remote", "Remote"
-    BOTH = "both", "On site and remote"
-
-
-class Side(models.TextChoices):
-    HOST = "host", "Host (has the need)"
-    HELPER = "helper", "Helper (gives time)"
 
 
 class ExchangeQuerySet(models.QuerySet):
@@ -165,17 +138,6 @@ def _involved(member, admin_coops):
 def _none_yet(model, **lookups):
     """No row of `model` matches yet (for `waiting_for`: no approval, signature, report)."""
     return ~models.Exists(model.objects.filter(**lookups))
-
-
-def money_field(verbose_name, **kwargs):
-    return models.DecimalField(
-        verbose_name,
-        max_digits=12,
-        decimal_places=2,
-        default=Decimal("0"),
-        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(MAX_AMOUNT)],
-        **kwargs,
-    )
 
 
 class Exchange(models.Model):
@@ -451,202 +413,3 @@ class Exchange(models.Model):
             elif member.pk in self.admin_member_ids(who):
                 return True
         return False
-
-
-class Approval(models.Model):
-    """A co-op, through one of its admins, approves (or declines) an exchange."""
-
-    class Decision(models.TextChoices):
-        APPROVED = "approved", "Approved"
-        DECLINED = "declined", "Declined"
-
-    exchange = models.ForeignKey(Exchange, on_delete=models.CASCADE, related_name="approvals")
-    coop = models.ForeignKey("profiles.Coop", on_delete=models.PROTECT, related_name="+")
-    member = models.ForeignKey(
-        "profiles.Member", on_delete=models.PROTECT, related_name="+", verbose_name="admin"
-    )
-    decision = models.CharField(max_length=10, choices=Decision)
-    note = models.TextField(max_length=2000, blank=True)
-    decided_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["decided_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["exchange", "coop"], name="approval_one_per_coop"),
-        ]
-
-    def __str__(self):
-        return f"{self.coop}: {self.get_decision_display()}"
-
-
-class AgreementTemplate(models.Model):
-    """
-    The network's social contract, edited by the steering group in the admin.
-
-    The newest template is the one new agreements start from; agreements keep
-    their own copy of the text, so editing the template never changes a signed one.
-    """
-
-    title = models.CharField(max_length=120, default="Exchange agreement")
-    text = models.TextField(
-        max_length=20000,
-        help_text="Markdown. Communication, time commitment, who does what, "
-        "confidentiality, licensing, ending early, feedback.",
-    )
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["-updated_at", "-pk"]
-        get_latest_by = ["updated_at", "pk"]
-
-    def __str__(self):
-        return self.title
-
-
-class Agreement(models.Model):
-    """
-    One version of an exchange's social contract: the template's text with the
-    exchange's own goals, deliverables, check-ins and co-budget, frozen when made.
-    """
-
-    exchange = models.ForeignKey(Exchange, on_delete=models.CASCADE, related_name="agreements")
-    version = models.PositiveIntegerField()
-    title = models.CharField(max_length=120)
-    text = models.TextField("network terms", help_text="Markdown, from the template.")
-    terms = models.TextField("this exchange's terms", help_text="Markdown.")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["exchange", "-version"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["exchange", "version"], name="agreement_one_per_version"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.exchange} agreement v{self.version}"
-
-    def get_absolute_url(self):
-        return reverse("exchanges:agreement-print", args=[self.exchange_id, self.version])
-
-
-class SignatureParty(models.TextChoices):
-    HOST = "host", "Host"
-    HELPER = "helper", "Helper"
-    COOP = "coop", "Co-op"
-
-
-class Signature(models.Model):
-    """A person signs one version of an agreement, for themselves or for their co-op."""
-
-    Party = SignatureParty
-
-    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="signatures")
-    party = models.CharField(max_length=10, choices=SignatureParty)
-    coop = models.ForeignKey(
-        "profiles.Coop",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        help_text="For a co-op's signature: the co-op the admin signs for.",
-    )
-    member = models.ForeignKey("profiles.Member", on_delete=models.PROTECT, related_name="+")
-    signed_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["signed_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["agreement", "party"],
-                condition=models.Q(coop=None),
-                name="signature_one_per_person_party",
-            ),
-            models.UniqueConstraint(
-                fields=["agreement", "coop"],
-                condition=models.Q(coop__isnull=False),
-                name="signature_one_per_coop",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(party="coop", coop__isnull=False)
-                | (~models.Q(party="coop") & models.Q(coop=None)),
-                name="signature_coop_only_for_coop_party",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.member} signed {self.agreement}"
-
-
-class CompletionReport(models.Model):
-    """One of the two people confirms the exchange is done, with what it really took."""
-
-    exchange = models.ForeignKey(
-        Exchange, on_delete=models.CASCADE, related_name="completion_reports"
-    )
-    member = models.ForeignKey("profiles.Member", on_delete=models.PROTECT, related_name="+")
-    days_spent = models.DecimalField(
-        "days actually spent",
-        max_digits=5,
-        decimal_places=1,
-        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(MAX_DAYS)],
-    )
-    actual_cost = money_field("actual costs")
-    reflection = models.TextField(max_length=5000, help_text="What worked, what didn't. Markdown.")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["exchange", "member"], name="completionreport_one_per_person"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.member} on {self.exchange}"
-
-
-class EventKind(models.TextChoices):
-    CREATED = "created", "Drafted"
-    EDITED = "edited", "Edited the draft"
-    PROPOSED = "proposed", "Proposed"
-    CHANGES_SUGGESTED = "changes-suggested", "Suggested changes"
-    ACCEPTED = "accepted", "Accepted"
-    DECLINED = "declined", "Declined"
-    APPROVED = "approved", "Approved for a co-op"
-    APPROVAL_DECLINED = "approval-declined", "Declined for a co-op"
-    AGREEMENT_DRAFTED = "agreement-drafted", "Agreement drafted"
-    TERMS_CHANGED = "terms-changed", "Changed the terms"
-    SIGNED = "signed", "Signed the agreement"
-    ACTIVATED = "activated", "All signed: active"
-    DONE_REPORTED = "done-reported", "Confirmed it is done"
-    COMPLETED = "completed", "Completed"
-    CANCELLED = "cancelled", "Cancelled"
-
-
-class ExchangeEvent(models.Model):
-    """One step in an exchange's history: who did what, when, and the state before and after."""
-
-    Kind = EventKind
-
-    exchange = models.ForeignKey(Exchange, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(max_length=20, choices=EventKind)
-    actor = models.ForeignKey(
-        "profiles.Member", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    from_state = models.CharField(max_length=20, choices=ExchangeState, blank=True)
-    to_state = models.CharField(max_length=20, choices=ExchangeState)
-    note = models.TextField(max_length=2000, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        indexes = [
-            # The history on the exchange page, oldest first.
-            models.Index(fields=["exchange", "created_at"], name="exchangeevent_history"),
-        ]
-
-    def __str__(self):
-        return f"{self.exchange}: {self.get_kind_display()}"
