@@ -3,10 +3,7 @@
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
-
+from core import mail
 from profiles.models import Member
 
 _muted = ContextVar("exchanges_mail_muted", default=False)
@@ -27,14 +24,18 @@ def send(exchange, member_ids, subject, message):
     if _muted.get() or not member_ids:
         return
     recipients = Member.objects.filter(pk__in=member_ids).select_related("user")
-    # A title typed with a line break must not break the mail header.
-    subject = "[CoTech Directory] " + " ".join(subject.split())
-    url = settings.SITE_URL.rstrip("/") + exchange.get_absolute_url()
+    url = mail.absolute_url(exchange.get_absolute_url())
     for member in recipients:
         if not member.user.email or not member.user.is_active:
             continue
-        body = render_to_string(
-            "exchanges/email/step.txt",
-            {"member": member, "exchange": exchange, "message": message, "url": url},
+        mail.send(
+            "exchanges/emails/step",
+            {
+                "member": member,
+                "exchange": exchange,
+                "subject": subject,
+                "message": message,
+                "url": url,
+            },
+            [member.user.email],
         )
-        EmailMessage(subject, body, to=[member.user.email]).send()

@@ -1,17 +1,6 @@
 """E-mails the meetups workflow sends after a step has been taken."""
 
-from django.conf import settings
-from django.core.mail import send_mail
-
-ASKED = """Hello {name},
-
-You have been asked to be the founding member of {cell}: the founder convenes the cell's next
-meetup. Please accept or pass (the next in line is then asked) on the cell's page:
-
-{link}
-
-CoTech Directory
-"""
+from core import mail
 
 
 def tell_proposed_founder(request, term):
@@ -19,16 +8,33 @@ def tell_proposed_founder(request, term):
     E-mail the member just asked to be founder, if anyone was (term may be None).
     `request` gives the link's host; a command passes None and SITE_URL is used.
     """
-    if term is None or not term.member.user.email:
+    if term is None:
         return
-    path = term.cell.get_absolute_url()
-    send_mail(
-        f"[CoTech Directory] Will you be the founder of {term.cell}?",
-        ASKED.format(
-            name=term.member,
-            cell=term.cell,
-            link=request.build_absolute_uri(path) if request else f"{settings.SITE_URL}{path}",
-        ),
-        None,
+    mail.send(
+        "meetups/emails/founder_asked",
+        {"term": term, "link": mail.absolute_url(term.cell.get_absolute_url(), request)},
         [term.member.user.email],
+    )
+
+
+def tell_attendees(request, meetup, subject, message):
+    """An organiser's message to everyone who replied going, maybe or waiting. Returns how many."""
+    return mail.send(
+        "meetups/emails/attendees",
+        {
+            "meetup": meetup,
+            "subject": subject,
+            "message": message,
+            "link": mail.absolute_url(meetup.get_absolute_url(), request),
+        },
+        meetup.attendee_emails(),
+    )
+
+
+def tell_quiet_cell(cell, recipients):
+    """Ask a quiet cell's champions and founder to schedule the next meetup."""
+    mail.send(
+        "meetups/emails/cell_quiet",
+        {"cell": cell, "link": mail.absolute_url(cell.get_absolute_url())},
+        recipients,
     )

@@ -6,10 +6,9 @@ recipient, with the sender's address as Reply-To so the answer goes straight bac
 
 from email.utils import formataddr
 
-from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import EmailMessage
 
+from core import mail
 from profiles.models import Coop, Listing, Member, Membership
 
 # Per sender, across every app server (the cache is shared when CACHE_URL is set):
@@ -65,24 +64,18 @@ def send_message(*, sender, target, body, link):
             "please wait a while before sending more."
         )
     name = sender.member.display_name or sender.email
-    if isinstance(target, Listing):
-        about = f"your {target.get_kind_display().lower()} “{target.title}”"
-    elif isinstance(target, Member):
-        about = "your profile"
-    else:
-        about = f"{target.name}'s profile"
-    text = (
-        f"{name} wrote to you through CoTech Directory about {about}:\n\n"
-        f"{body}\n\n"
-        f"Reply to this e-mail to answer {name} directly.\n"
-        f"{link}\n"
+    context = {
+        "name": name,
+        "body": body,
+        "link": link,
+        "listing": target if isinstance(target, Listing) else None,
+        "member": target if isinstance(target, Member) else None,
+        "coop": target if isinstance(target, Coop) else None,
+    }
+    mail.send(
+        "profiles/emails/relayed_message",
+        context,
+        [user.email for user in to],
+        reply_to=[formataddr((name, sender.email))],
     )
-    subject = f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{name} about {about}"
-    for user in to:
-        EmailMessage(
-            subject.replace("\n", " "),
-            text,
-            to=[user.email],
-            reply_to=[formataddr((name, sender.email))],
-        ).send()
     return len(to)

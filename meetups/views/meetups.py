@@ -5,7 +5,6 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mass_mail
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,7 +16,7 @@ from meetups.calendars import cached_calendar_response, calendar_response
 from meetups.forms import EmailAttendeesForm, MeetupForm, RSVPForm
 from meetups.models import RSVP, Cell, Meetup, MeetupError
 from meetups.models.cells import add_months
-from meetups.notifications import tell_proposed_founder
+from meetups.notifications import tell_attendees, tell_proposed_founder
 from profiles.models import Member
 
 
@@ -178,11 +177,8 @@ def meetup_email(request, pk):
     meetup = get_meetup_for_user(request.user, pk, change=True)
     form = EmailAttendeesForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        link = request.build_absolute_uri(meetup.get_absolute_url())
-        body = f"{form.cleaned_data['message']}\n\n{meetup.title}: {link}\n"
-        subject = f"[CoTech Directory] {form.cleaned_data['subject']}"
-        sent = send_mass_mail(
-            [(subject, body, None, [email]) for email in meetup.attendee_emails()]
+        sent = tell_attendees(
+            request, meetup, form.cleaned_data["subject"], form.cleaned_data["message"]
         )
         messages.success(request, f"Your message went to {sent} people.")
         return redirect(meetup)

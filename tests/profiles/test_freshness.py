@@ -127,6 +127,8 @@ class TestReminders:
         call_command("send_freshness_reminders")
         recipients = sorted(address for mail in mailoutbox for address in mail.to)
         assert recipients == ["a@example.coop", "b@example.coop", "sam@example.org"]
+        # One message per person: nobody sees the other admins' addresses.
+        assert all(len(mail.to) == 1 for mail in mailoutbox)
         to_sam = next(mail for mail in mailoutbox if mail.to == ["sam@example.org"])
         assert link_in(to_sam.body, "/me/edit/").startswith("http")
         to_admins = next(mail for mail in mailoutbox if mail.to != ["sam@example.org"])
@@ -139,13 +141,14 @@ class TestReminders:
         with time_machine.travel(START, tick=False):
             self.stale_world()
             call_command("send_freshness_reminders")
-            assert len(mailoutbox) == 2
+            # The member, and each of the co-op's two admins in a message of their own.
+            assert len(mailoutbox) == 3
         with time_machine.travel(START + timedelta(days=29), tick=False):
             call_command("send_freshness_reminders")
-            assert len(mailoutbox) == 2
+            assert len(mailoutbox) == 3
         with time_machine.travel(START + timedelta(days=31), tick=False):
             call_command("send_freshness_reminders")
-            assert len(mailoutbox) == 4
+            assert len(mailoutbox) == 6
 
     def test_dry_run_lists_who_would_be_emailed_and_sends_nothing(self, db, mailoutbox, capsys):
         member, _coop = self.stale_world()

@@ -1,21 +1,10 @@
 """E-mail the champions and founder of each cell going quiet, once per quiet spell. Run daily."""
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from meetups import services
-
-MESSAGE = """Hello,
-
-{cell} has had no meetup for three months and none is scheduled.
-Cells stay alive by meeting: could you schedule the next one?
-
-{link}
-
-CoTech Directory
-"""
+from meetups.notifications import tell_quiet_cell
 
 
 class Command(BaseCommand):
@@ -36,15 +25,7 @@ class Command(BaseCommand):
                 continue
 
             def send(cell=cell, emails=emails):
-                if emails:
-                    send_mail(
-                        f"[CoTech Directory] {cell.name} is going quiet",
-                        MESSAGE.format(
-                            cell=cell.name, link=settings.SITE_URL + cell.get_absolute_url()
-                        ),
-                        None,
-                        emails,
-                    )
+                tell_quiet_cell(cell, emails)
 
             if not services.remind_quiet_cell(cell, now, send):
                 continue  # another run reminded this cell meanwhile

@@ -2,13 +2,12 @@
 
 from datetime import timedelta
 
-from django.conf import settings
-from django.core.mail import EmailMessage
 from django.core.management.base import BaseCommand
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from core import mail
 from profiles.models import Listing
 
 REMIND_DAYS_BEFORE = 7
@@ -51,16 +50,14 @@ class Command(BaseCommand):
             self.stdout.write(f"Sent {sent} listing reminder{'s' if sent != 1 else ''}.")
 
     def _send(self, listing, email):
-        renew_url = settings.SITE_URL + reverse("profiles:listing-renew", args=[listing.pk])
-        kind = listing.get_kind_display().lower()
-        EmailMessage(
-            f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}Your {kind} “{listing.title}” expires on "
-            f"{listing.expires_on:%-d %B}",
-            f"Hello {listing.author},\n\n"
-            f"Your {kind} “{listing.title}” stops showing on CoTech Directory on "
-            f"{listing.expires_on:%-d %B %Y}.\n\n"
-            f"Still current? Renew it for another 60 days with one click:\n{renew_url}\n\n"
-            "If it is done or no longer needed, close it from its page so nobody waits on it:\n"
-            f"{settings.SITE_URL}{listing.get_absolute_url()}\n",
-            to=[email],
-        ).send()
+        mail.send(
+            "profiles/emails/listing_expiring",
+            {
+                "listing": listing,
+                "renew_url": mail.absolute_url(
+                    reverse("profiles:listing-renew", args=[listing.pk])
+                ),
+                "url": mail.absolute_url(listing.get_absolute_url()),
+            },
+            [email],
+        )
