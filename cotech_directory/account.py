@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.views.decorators.http import require_http_methods
 
+from core.steps import refuse
 from profiles.models.members import LastAdminError
 
 # Each app that keeps personal data offers `<app>.personal_data.collect(member) -> dict`.
@@ -54,7 +55,7 @@ def delete_account(request):
                     import_string(path)(member)
                 member.forget()
         except LastAdminError as error:
-            messages.error(request, str(error))
+            refuse(request, error)
         else:
             logout(request)
             messages.success(request, "Your account has been deleted. Thank you for taking part.")

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from django.db import transaction
 from django.utils import timezone
 
+from core.steps import StepRefused
 from exchanges import notify
 from exchanges.agreements import agreement_terms, template_for_new_agreement
 from exchanges.models import (
@@ -43,7 +44,7 @@ TERM_FIELDS = (
 )
 
 
-class ExchangeError(Exception):
+class ExchangeError(StepRefused):
     """A step that is not allowed now (wrong state, stale version, already done)."""
 
 

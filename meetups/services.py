@@ -117,13 +117,16 @@ def rotate_founder(cell, to=None):
     with transaction.atomic():
         cell = _lock_cell(cell)
         if to is not None and not cell.memberships.filter(member=to).exists():
-            raise RotationError(f"{to} is not a member of this cell, so cannot be founder.")
+            raise RotationError(
+                f"{to} is not a member of this cell, so cannot be founder.", field="to"
+            )
         term = cell.founder_terms.select_for_update().filter(status__in=FounderTerm.OPEN).first()
         if term and term.status == FounderTerm.Status.PROPOSED:
             if to is None:
                 raise RotationError(
                     f"{term.member} has been asked to be founder and has not answered yet; "
-                    "choose someone by name to ask them instead."
+                    "choose someone by name to ask them instead.",
+                    field="to",
                 )
             term.close(FounderTerm.Status.PASSED)
         else:
@@ -248,7 +251,8 @@ def change_meetup(meetup, **fields):
         going = meetup.going_count()
         if meetup.capacity is not None and meetup.capacity < going:
             raise MeetupError(
-                f"{going} people are already going: the capacity cannot be below {going}."
+                f"{going} people are already going: the capacity cannot be below {going}.",
+                field="capacity",
             )
         meetup.sequence += 1
         meetup.save()

@@ -9,6 +9,7 @@ from email.utils import formataddr
 from django.core.cache import cache
 
 from core import mail
+from core.steps import StepRefused
 from profiles.models import Coop, Listing, Member, Membership
 
 # Per sender, across every app server (the cache is shared when CACHE_URL is set):
@@ -17,7 +18,7 @@ MESSAGES_PER_WINDOW = 10
 WINDOW_SECONDS = 60 * 60
 
 
-class MessageError(Exception):
+class MessageError(StepRefused):
     """A message that may not be sent: to yourself, to nobody, or over the rate limit."""
 
 

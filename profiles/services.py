@@ -100,14 +100,14 @@ def invite(coop, email, role, *, by, staff=False):
             memberships__coop=coop,
         )
         if already.exists():
-            raise ProfileError(f"{email} already belongs to {coop.name}.")
+            raise ProfileError(f"{email} already belongs to {coop.name}.", field="email")
         if coop.invitations.filter(email__iexact=email, accepted_at=None).exists():
-            raise ProfileError(f"{email} has already been invited.")
+            raise ProfileError(f"{email} has already been invited.", field="email")
         try:
             with transaction.atomic():
                 return Invitation.objects.create(coop=coop, email=email, role=role, invited_by=by)
         except IntegrityError:
-            raise ProfileError(f"{email} has already been invited.") from None
+            raise ProfileError(f"{email} has already been invited.", field="email") from None
 
 
 def _addresses_of(user):

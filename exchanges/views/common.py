@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 
+from core.steps import refuse
 from exchanges.services import ExchangeError, NotYourStep
 
 
@@ -18,7 +19,7 @@ def run_step(request, exchange, step, *args, done, **kwargs):
     except NotYourStep as error:
         return not_allowed(request, str(error))
     except ExchangeError as error:
-        messages.error(request, str(error))
+        refuse(request, error)
     else:
         messages.success(request, done)
     return redirect(exchange)

@@ -8,6 +8,7 @@ from django.db.models import Count, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from core.steps import refuse
 from exchanges import services
 from exchanges.access import get_exchange_for_user
 from exchanges.forms import (
@@ -165,7 +166,7 @@ def exchange_edit(request, pk):
         except NotYourStep as error:
             return not_allowed(request, str(error))
         except ExchangeError as error:
-            messages.error(request, str(error))
+            refuse(request, error)
         else:
             messages.success(request, "Draft saved.")
         return redirect(exchange)

@@ -9,12 +9,13 @@ from django.db.models import Exists, Max, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from core.steps import StepRefused
 from profiles.models import Member
 
 QUIET_AFTER_DAYS = 91  # "no meetup in the last three months"
 
 
-class RotationError(Exception):
+class RotationError(StepRefused):
     """An illegal step in a cell's membership or founder rotation; the message is for people."""
 
 

@@ -5,11 +5,12 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from core.steps import StepRefused
 from meetups.models.cells import Cell
 from profiles.models import Member, OfficeSpace
 
 
-class MeetupError(Exception):
+class MeetupError(StepRefused):
     """An illegal step on a meetup or a reply to it; the message is for people."""
 
 

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core.steps import refuse
 from cotech_directory.caching import cached_for_visitors
 from meetups import services
 from meetups.access import get_cell_for_user, get_founder_term_for_user
@@ -143,7 +144,7 @@ def cell_join(request, slug):
     try:
         services.join_cell(cell, request.user.member)
     except RotationError as error:
-        messages.error(request, str(error))
+        refuse(request, error)
     else:
         messages.success(request, f"You are a member of {cell}.")
     return redirect(cell)
@@ -157,7 +158,7 @@ def cell_leave(request, slug):
         try:
             proposed = services.leave_cell(cell, request.user.member)
         except RotationError as error:
-            messages.error(request, str(error))
+            refuse(request, error)
         else:
             tell_proposed_founder(request, proposed)
             messages.success(request, f"You have left {cell}.")
@@ -174,7 +175,7 @@ def cell_rotate(request, slug):
         try:
             term = services.rotate_founder(cell, to=form.cleaned_data["to"])
         except RotationError as error:
-            form.add_error("to", str(error))
+            refuse(request, error, form)
         else:
             tell_proposed_founder(request, term)
             messages.success(request, f"{term.member} has been asked to be the founder.")
@@ -193,7 +194,7 @@ def founder_accept(request, pk):
     try:
         services.accept_founder_term(term, request.user.member)
     except RotationError as error:
-        messages.error(request, str(error))
+        refuse(request, error)
     else:
         messages.success(request, f"You are now the founder of {term.cell}: thank you!")
     return redirect(term.cell)
@@ -206,7 +207,7 @@ def founder_pass(request, pk):
     try:
         proposed = services.pass_founder_term(term, request.user.member)
     except RotationError as error:
-        messages.error(request, str(error))
+        refuse(request, error)
     else:
         tell_proposed_founder(request, proposed)
         who = f"{proposed.member} is asked next." if proposed else "Nobody else is available."

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core.steps import refuse
 from meetups import services
 from meetups.access import get_cell_for_user, get_meetup_for_user
 from meetups.calendars import cached_calendar_response, calendar_response
@@ -48,7 +49,7 @@ def _schedule(request, cell, form, template_context):
         try:
             meetup = services.schedule_meetup(cell, request.user.member, **form.meetup_fields())
         except MeetupError as error:
-            form.add_error(None, str(error))
+            refuse(request, error, form)
         else:
             messages.success(request, "The meetup is scheduled.")
             return redirect(meetup)
@@ -112,8 +113,7 @@ def meetup_edit(request, pk):
         try:
             services.change_meetup(meetup, **form.meetup_fields())
         except MeetupError as error:
-            field = "capacity" if "capacity" in str(error) else None
-            form.add_error(field, str(error))
+            refuse(request, error, form)
         else:
             messages.success(request, "The meetup is updated.")
             return redirect(meetup)
@@ -128,7 +128,7 @@ def meetup_cancel(request, pk):
         try:
             services.cancel_meetup(meetup)
         except MeetupError as error:
-            messages.error(request, str(error))
+            refuse(request, error)
         else:
             messages.success(request, "The meetup is cancelled.")
         return redirect(meetup)
@@ -143,7 +143,7 @@ def meetup_record_held(request, pk):
     try:
         term = services.record_meetup_held(meetup)
     except MeetupError as error:
-        messages.error(request, str(error))
+        refuse(request, error)
     else:
         tell_proposed_founder(request, term)
         who = f" {term.member} has been asked to be the next founder." if term else ""
@@ -162,7 +162,7 @@ def meetup_rsvp(request, pk):
     try:
         rsvp = services.reply_to_meetup(meetup, request.user.member, form.cleaned_data["answer"])
     except MeetupError as error:
-        messages.error(request, str(error))
+        refuse(request, error)
     else:
         if rsvp.status == RSVP.Status.WAITING:
             messages.warning(request, "The meetup is full: you are on the waiting list.")

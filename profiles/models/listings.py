@@ -8,6 +8,8 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from core.steps import StepRefused
+
 DEFAULT_LISTING_DAYS = 60
 MAX_LISTING_DAYS = 365
 
@@ -46,7 +48,7 @@ class CostKind(models.TextChoices):
     NEGOTIABLE = "negotiable", "Negotiable"
 
 
-class ListingError(Exception):
+class ListingError(StepRefused):
     """A step the listing's current state does not allow (closing a closed listing...)."""
 
 

@@ -7,6 +7,7 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from core.steps import StepRefused
 from profiles.models.coops import Membership
 from profiles.models.shared import (
     ContactDetails,
@@ -17,7 +18,7 @@ from profiles.models.shared import (
 )
 
 
-class LastAdminError(Exception):
+class LastAdminError(StepRefused):
     """The person is the last admin of a co-op that still has other members."""
 
 

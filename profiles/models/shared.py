@@ -6,11 +6,12 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
+from core.steps import StepRefused
 from profiles.models.skills import SKILL_GROUP
 from profiles.search import document_update
 
 
-class ProfileError(Exception):
+class ProfileError(StepRefused):
     """An illegal step in the directory's workflows; its message is shown to the person."""
 
 

@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from core.steps import refuse
 from cotech_directory.caching import cached_for_visitors
 from profiles import emails, services
 from profiles.access import get_coop_for_user, require_staff
@@ -147,7 +148,7 @@ def coop_members(request, slug):
                 staff=request.user.is_staff,
             )
         except ProfileError as error:
-            invitation_form.add_error("email", str(error))
+            refuse(request, error, invitation_form)
         else:
             emails.send_invitation(invitation, request)
             messages.success(request, f"Invitation sent to {invitation.email}.")
@@ -195,7 +196,7 @@ def membership_role(request, slug, pk):
                 staff=request.user.is_staff,
             )
         except ProfileError as error:
-            messages.error(request, str(error))
+            refuse(request, error)
         else:
             messages.success(request, f"{membership.member} is now {form.cleaned_data['role']}.")
     return redirect("profiles:coop-members", access.coop.slug)
@@ -211,7 +212,7 @@ def membership_remove(request, slug, pk):
                 membership, by=request.user.member, staff=request.user.is_staff
             )
         except ProfileError as error:
-            messages.error(request, str(error))
+            refuse(request, error)
         else:
             messages.success(request, f"{membership.member} no longer belongs to {access.coop}.")
         return redirect("profiles:coop-members", access.coop.slug)
@@ -231,7 +232,7 @@ def coop_leave(request, slug):
         try:
             services.remove_membership(access.membership, by=request.user.member)
         except ProfileError as error:
-            messages.error(request, str(error))
+            refuse(request, error)
             return redirect(access.coop)
         messages.success(request, f"You have left {access.coop.name}.")
         return redirect("profiles:me")
@@ -249,7 +250,7 @@ def coop_join(request, slug):
                 access.coop, request.user.member, form.cleaned_data["message"]
             )
         except ProfileError as error:
-            messages.error(request, str(error))
+            refuse(request, error)
         else:
             emails.send_join_request(join_request, request)
             messages.success(request, f"Your request has gone to {access.coop.name}'s admins.")
@@ -273,7 +274,7 @@ def join_request_decide(request, slug, pk, decision):
             staff=request.user.is_staff,
         )
     except ProfileError as error:
-        messages.error(request, str(error))
+        refuse(request, error)
     else:
         verb = "is now a member" if decision == "approve" else "was refused"
         messages.success(request, f"{join_request.member} {verb}.")
@@ -288,7 +289,7 @@ def invitation_detail(request, token):
         try:
             services.accept_invitation(invitation, request.user.member)
         except ProfileError as error:
-            messages.error(request, str(error))
+            refuse(request, error)
             return redirect("profiles:invitation", token)
         messages.success(request, f"Welcome to {invitation.coop.name}.")
         return redirect(invitation.coop)

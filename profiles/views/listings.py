@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from core.steps import refuse
 from cotech_directory.caching import cached_for_visitors
 from profiles.forms.listings import (
     CloseListingForm,
@@ -158,7 +159,7 @@ def listing_close(request, pk):
         try:
             listing.close(form.cleaned_data["outcome"])
         except ListingError as error:
-            messages.error(request, str(error))
+            refuse(request, error)
         else:
             messages.success(request, f"Closed as {listing.get_status_display().lower()}.")
         return redirect(listing)
@@ -175,7 +176,7 @@ def listing_renew(request, pk):
         try:
             listing.renew()
         except ListingError as error:
-            messages.error(request, str(error))
+            refuse(request, error)
         else:
             messages.success(request, f"Renewed: shown until {listing.expires_on:%-d %B %Y}.")
         return redirect(listing)
@@ -193,7 +194,7 @@ def _message(request, target, *, name, back_url):
                 link=request.build_absolute_uri(back_url),
             )
         except MessageError as error:
-            form.add_error(None, str(error))
+            refuse(request, error, form)
         else:
             messages.success(request, f"Your message is on its way to {name}.")
             return redirect(back_url)
