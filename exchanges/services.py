@@ -247,23 +247,25 @@ def _decided_already(exchange, coop):
         )
 
 
+def _decide(exchange, member, coop, decision, note):
+    """Lock the exchange and record `coop`'s decision by its admin `member`, once per co-op."""
+    exchange = _lock(exchange)
+    _require_admin(exchange, member, coop)
+    _require_state(exchange, State.AWAITING_APPROVAL)
+    _decided_already(exchange, coop)
+    Approval.objects.create(
+        exchange=exchange, coop=coop, member=member, decision=decision, note=note
+    )
+    return exchange
+
+
 def approve(exchange, member, coop, note=""):
     """
     An admin approves the exchange for their co-op. When the last co-op's
     approval is in, the agreement is drafted and the exchange moves on by itself.
     """
     with _step() as mails:
-        exchange = _lock(exchange)
-        _require_admin(exchange, member, coop)
-        _require_state(exchange, State.AWAITING_APPROVAL)
-        _decided_already(exchange, coop)
-        Approval.objects.create(
-            exchange=exchange,
-            coop=coop,
-            member=member,
-            decision=Approval.Decision.APPROVED,
-            note=note,
-        )
+        exchange = _decide(exchange, member, coop, Approval.Decision.APPROVED, note)
         _record(exchange, member, Kind.APPROVED, note=f"For {coop}. {note}".strip())
         if exchange.coops_awaiting_approval():
             _mail(
@@ -284,17 +286,7 @@ def decline_approval(exchange, member, coop, note):
     if not note.strip():
         raise ExchangeError("Give the reason, so the people involved understand.")
     with _step() as mails:
-        exchange = _lock(exchange)
-        _require_admin(exchange, member, coop)
-        _require_state(exchange, State.AWAITING_APPROVAL)
-        _decided_already(exchange, coop)
-        Approval.objects.create(
-            exchange=exchange,
-            coop=coop,
-            member=member,
-            decision=Approval.Decision.DECLINED,
-            note=note,
-        )
+        exchange = _decide(exchange, member, coop, Approval.Decision.DECLINED, note)
         _record(
             exchange,
             member,

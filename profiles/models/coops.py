@@ -12,9 +12,9 @@ from django.utils import timezone
 from profiles.models.shared import (
     ContactDetails,
     Freshness,
-    FreshnessQuerySet,
     HasSkills,
     ProfileError,
+    ProfileQuerySet,
     UpForField,
 )
 
@@ -45,7 +45,7 @@ def logo_path(coop, filename):
     return f"logos/{coop.slug}-{secrets.token_hex(4)}.{extension}"
 
 
-class CoopQuerySet(FreshnessQuerySet):
+class CoopQuerySet(ProfileQuerySet):
     def public(self):
         """Co-ops the steering group has approved: the only ones visitors see."""
         return self.filter(status=CoopStatus.APPROVED)
@@ -63,16 +63,6 @@ class CoopQuerySet(FreshnessQuerySet):
 
     def pending(self):
         return self.filter(status=CoopStatus.PENDING)
-
-    def offering(self, skill):
-        return self.filter(skill_links__skill=skill, skill_links__relation="offers")
-
-    def needing(self, skill):
-        return self.filter(skill_links__skill=skill, skill_links__relation="needs")
-
-    # Not `using`: that is QuerySet.using(database), which Django itself calls.
-    def using_tool(self, tool):
-        return self.filter(skill_links__skill=tool, skill_links__relation="uses")
 
     def offering_office_space(self):
         return self.filter(models.Exists(OfficeSpace.objects.filter(coop=models.OuterRef("pk"))))

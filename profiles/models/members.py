@@ -12,8 +12,8 @@ from profiles.models.coops import Membership
 from profiles.models.shared import (
     ContactDetails,
     Freshness,
-    FreshnessQuerySet,
     HasSkills,
+    ProfileQuerySet,
     UpForField,
 )
 
@@ -22,20 +22,10 @@ class LastAdminError(StepRefused):
     """The person is the last admin of a co-op that still has other members."""
 
 
-class MemberQuerySet(FreshnessQuerySet):
+class MemberQuerySet(ProfileQuerySet):
     def listed(self):
         """Members shown in the directory: those who have given a display name."""
         return self.exclude(display_name="").filter(user__is_active=True)
-
-    def offering(self, skill):
-        return self.filter(skill_links__skill=skill, skill_links__relation="offers")
-
-    def needing(self, skill):
-        return self.filter(skill_links__skill=skill, skill_links__relation="needs")
-
-    # Not `using`: that is QuerySet.using(database), which Django itself calls.
-    def using_tool(self, tool):
-        return self.filter(skill_links__skill=tool, skill_links__relation="uses")
 
     def get_for_user(self, user):
         """

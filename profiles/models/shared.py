@@ -180,6 +180,20 @@ class ContactDetails(models.Model):
         ]
 
 
+class ProfileQuerySet(FreshnessQuerySet):
+    """What the co-op and member querysets share: freshness, and who offers, needs or uses."""
+
+    def offering(self, skill):
+        return self.filter(skill_links__skill=skill, skill_links__relation="offers")
+
+    def needing(self, skill):
+        return self.filter(skill_links__skill=skill, skill_links__relation="needs")
+
+    # Not `using`: that is QuerySet.using(database), which Django itself calls.
+    def using_tool(self, tool):
+        return self.filter(skill_links__skill=tool, skill_links__relation="uses")
+
+
 class HasSkills:
     """
     What Coop and Member share about skills: links through `skill_links` with a
