@@ -136,14 +136,7 @@ class CoopForm(ProfileForm):
             "worker_count",
             "legal_form",
             "up_for_other",
-            "contact_email",
-            "contact_email_visibility",
-            "phone",
-            "phone_visibility",
-            "chat",
-            "chat_visibility",
-            "address",
-            "address_visibility",
+            *CONTACT_SECTION[1],
         ]
         widgets = {
             "about": forms.Textarea(attrs={"rows": 8}),
@@ -197,14 +190,7 @@ class MemberForm(ProfileForm):
             "availability",
             "available_from",
             "up_for_other",
-            "contact_email",
-            "contact_email_visibility",
-            "phone",
-            "phone_visibility",
-            "chat",
-            "chat_visibility",
-            "address",
-            "address_visibility",
+            *CONTACT_SECTION[1],
         ]
         widgets = {
             "bio": forms.Textarea(attrs={"rows": 6}),
