@@ -31,6 +31,17 @@ class Cast:
     def everyone(self):
         return [self.host, self.helper, self.host_admin, self.helper_admin]
 
+    def exchange(self, state=None, **fields):
+        """An exchange from the host co-op to the helper's, brought to `state` (a draft)."""
+        return make_exchange(
+            self.host,
+            self.helper,
+            host_coop=self.host_coop,
+            helper_coop=self.helper_coop,
+            state=state or State.DRAFT,
+            **fields,
+        )
+
 
 def make_exchange(
     host,

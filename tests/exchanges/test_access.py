@@ -15,9 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def test_the_people_and_their_co_ops_admins_see_an_exchange_and_nobody_else():
     cast = Cast()
-    exchange = make_exchange(
-        cast.host, cast.helper, host_coop=cast.host_coop, helper_coop=cast.helper_coop
-    )
+    exchange = cast.exchange()
     for member in cast.everyone():
         assert get_exchange_for_user(member.user, exchange.pk) == exchange
     for user in (make_member("Oz Outsider").user, AnonymousUser()):

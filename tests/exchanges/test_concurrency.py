@@ -16,7 +16,7 @@ from django.db import connections
 from exchanges import services
 from exchanges.models import Agreement, Approval, ExchangeEvent, Signature
 from exchanges.services import ExchangeError
-from tests.exchanges.factories import Cast, State, make_exchange
+from tests.exchanges.factories import Cast, State
 from tests.factories import make_member
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -55,13 +55,7 @@ def cast(transactional_db):
 def test_two_admins_approving_for_one_coop_at_once_record_one_approval(cast):
     second_admin = make_member("Second Admin")
     cast.host_coop.memberships.create(member=second_admin, role="admin")
-    exchange = make_exchange(
-        cast.host,
-        cast.helper,
-        host_coop=cast.host_coop,
-        helper_coop=cast.helper_coop,
-        state=State.AWAITING_APPROVAL,
-    )
+    exchange = cast.exchange(State.AWAITING_APPROVAL)
     results = race(
         lambda: services.approve(exchange, cast.host_admin, cast.host_coop),
         lambda: services.approve(exchange, second_admin, cast.host_coop),
@@ -76,13 +70,7 @@ def test_two_admins_approving_for_one_coop_at_once_record_one_approval(cast):
 
 
 def test_the_last_two_approvals_at_once_move_it_on_exactly_once(cast):
-    exchange = make_exchange(
-        cast.host,
-        cast.helper,
-        host_coop=cast.host_coop,
-        helper_coop=cast.helper_coop,
-        state=State.AWAITING_APPROVAL,
-    )
+    exchange = cast.exchange(State.AWAITING_APPROVAL)
     results = race(
         lambda: services.approve(exchange, cast.host_admin, cast.host_coop),
         lambda: services.approve(exchange, cast.helper_admin, cast.helper_coop),
@@ -95,13 +83,7 @@ def test_the_last_two_approvals_at_once_move_it_on_exactly_once(cast):
 
 
 def test_a_signature_arriving_while_the_terms_change_is_never_lost(cast):
-    exchange = make_exchange(
-        cast.host,
-        cast.helper,
-        host_coop=cast.host_coop,
-        helper_coop=cast.helper_coop,
-        state=State.AGREEMENT,
-    )
+    exchange = cast.exchange(State.AGREEMENT)
     services.sign(exchange, cast.helper, 1)  # someone has signed: a change makes version 2
     signed, changed = race(
         lambda: services.sign(exchange, cast.host_admin, 1),
@@ -125,13 +107,7 @@ def test_a_signature_arriving_while_the_terms_change_is_never_lost(cast):
 
 
 def test_the_last_two_signatures_at_once_make_it_active_once(cast):
-    exchange = make_exchange(
-        cast.host,
-        cast.helper,
-        host_coop=cast.host_coop,
-        helper_coop=cast.helper_coop,
-        state=State.AGREEMENT,
-    )
+    exchange = cast.exchange(State.AGREEMENT)
     services.sign(exchange, cast.host, 1)
     services.sign(exchange, cast.helper, 1)
     results = race(

@@ -187,13 +187,7 @@ def test_a_proposed_exchange_cannot_be_edited(cast, client_as):
 
 
 def test_changing_terms_with_shares_that_do_not_add_up_is_refused(cast, client_as):
-    exchange = make_exchange(
-        cast.host,
-        cast.helper,
-        host_coop=cast.host_coop,
-        helper_coop=cast.helper_coop,
-        state=State.AGREEMENT,
-    )
+    exchange = cast.exchange(State.AGREEMENT)
     data = {
         "goals": "New goals",
         "deliverables": "",

@@ -235,9 +235,7 @@ def test_signing_a_stale_version_through_the_page_is_refused(roles, client_as):
 
 def test_the_happy_path_through_the_pages(mailoutbox, client_as):
     cast = Cast()
-    exchange = make_exchange(
-        cast.host, cast.helper, host_coop=cast.host_coop, helper_coop=cast.helper_coop
-    )
+    exchange = cast.exchange()
     base = f"/exchanges/{exchange.pk}"
     steps = [
         (cast.host, "/propose/", {}),

@@ -300,17 +300,9 @@ def test_changing_terms_before_anyone_signed_rewrites_the_same_version(cast):
 
 
 def test_an_admin_of_both_sides_signs_for_each_coop_at_once(cast):
-    exchange = make_exchange(
-        cast.host, cast.helper, host_coop=cast.host_coop, helper_coop=cast.helper_coop
-    )
+    exchange = cast.exchange()
     cast.helper_coop.memberships.create(member=cast.host_admin, role="admin")
-    exchange = make_exchange(
-        cast.host,
-        cast.helper,
-        host_coop=cast.host_coop,
-        helper_coop=cast.helper_coop,
-        state=State.AGREEMENT,
-    )
+    exchange = cast.exchange(State.AGREEMENT)
     services.sign(exchange, cast.host_admin, 1)
     assert set(exchange.current_agreement.signatures.values_list("coop__name", flat=True)) == {
         "Host Co-op",
