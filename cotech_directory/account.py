@@ -9,28 +9,30 @@ from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from django.views.decorators.http import require_http_methods
 
+import exchanges.personal_data
+import meetups.personal_data
+import profiles.personal_data
 from core.steps import refuse
 from profiles.models.members import LastAdminError
 
 # Each app that keeps personal data offers `<app>.personal_data.collect(member) -> dict`.
 PERSONAL_DATA_SECTIONS = [
-    "profiles.personal_data.collect",
-    "exchanges.personal_data.collect",
-    "meetups.personal_data.collect",
+    profiles.personal_data.collect,
+    exchanges.personal_data.collect,
+    meetups.personal_data.collect,
 ]
 # Steps an app takes before an account is deleted (Member.forget does the profile's own).
-FORGET_STEPS = ["meetups.personal_data.forget"]
+FORGET_STEPS = [meetups.personal_data.forget]
 
 
 @login_required
 def data_download(request):
     member = request.user.member
     data = {"exported_at": timezone.now()}
-    for path in PERSONAL_DATA_SECTIONS:
-        data.update(import_string(path)(member))
+    for section in PERSONAL_DATA_SECTIONS:
+        data.update(section(member))
     response = JsonResponse(data, encoder=DjangoJSONEncoder, json_dumps_params={"indent": 2})
     response["Content-Disposition"] = 'attachment; filename="my-cotech-directory-data.json"'
     return response
@@ -51,8 +53,8 @@ def delete_account(request):
         try:
             with transaction.atomic():
                 member = request.user.member
-                for path in FORGET_STEPS:
-                    import_string(path)(member)
+                for step in FORGET_STEPS:
+                    step(member)
                 member.forget()
         except LastAdminError as error:
             refuse(request, error)

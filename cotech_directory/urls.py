@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
-from cotech_directory import account, views
+from cotech_directory import account, site_pages, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -9,6 +10,17 @@ urlpatterns = [
     path("media/<path:path>", views.media, name="media"),
     path("me/data.json", account.data_download, name="account-data"),
     path("me/delete/", account.delete_account, name="account-delete"),
+    path("about/", site_pages.about, name="about"),
+    path("steering-group/", site_pages.steering_group, name="steering-group"),
+    # Staff pages live under /steering/; their old addresses stay valid.
+    path(
+        "staff/import/",
+        RedirectView.as_view(url="/steering/import/", permanent=True, query_string=True),
+    ),
+    path(
+        "quiet-cells/",
+        RedirectView.as_view(url="/steering/quiet-cells/", permanent=True, query_string=True),
+    ),
     path("accounts/", include("allauth.urls")),
     path("api/", include("cotech_directory.api.urls")),
     path("admin/", admin.site.urls),

@@ -8,20 +8,23 @@ from django.db import DatabaseError, connection
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
 from django.utils._os import safe_join
-from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+import exchanges.home
+import meetups.home
+import profiles.home
+import profiles.home_listings
 from cotech_directory.caching import cached_for_visitors
 from profiles.models import Member
 
 # Each app that puts something on the home page offers `<app>.home.context(request)`,
 # returning a dict for templates/home.html (each app's part is a partial there).
 HOME_SECTIONS = [
-    "profiles.home.context",
-    "profiles.home_listings.context",
-    "exchanges.home.context",
-    "meetups.home.context",
+    profiles.home.context,
+    profiles.home_listings.context,
+    exchanges.home.context,
+    meetups.home.context,
 ]
 
 
@@ -33,8 +36,8 @@ def home(request):
         # Several sections ask about the viewer's member and the co-ops they administer:
         # one query answers both, kept on request.user for them all.
         Member.objects.get_for_user(request.user)
-    for path in HOME_SECTIONS:
-        context.update(import_string(path)(request))
+    for section in HOME_SECTIONS:
+        context.update(section(request))
     return render(request, "home.html", context)
 
 

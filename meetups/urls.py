@@ -6,7 +6,7 @@ app_name = "meetups"
 urlpatterns = [
     path("cells/", cells.cell_list, name="cell-list"),
     path("propose-a-cell/", cells.cell_propose, name="cell-propose"),
-    path("quiet-cells/", cells.quiet_cell_list, name="quiet-cell-list"),
+    path("steering/quiet-cells/", cells.quiet_cell_list, name="quiet-cell-list"),
     path("cells/<slug:slug>/", cells.cell_detail, name="cell-detail"),
     path("cells/<slug:slug>/edit/", cells.cell_edit, name="cell-edit"),
     path("cells/<slug:slug>/join/", cells.cell_join, name="cell-join"),
@@ -32,6 +32,4 @@ urlpatterns = [
     path("meetups/feed/", community.UpcomingMeetupFeed(), name="meetup-feed"),
     path("shout-outs/<int:pk>/edit/", community.shout_out_edit, name="shout-out-edit"),
     path("shout-outs/<int:pk>/delete/", community.shout_out_delete, name="shout-out-delete"),
-    path("about/", community.about, name="about"),
-    path("steering-group/", community.steering_group, name="steering-group"),
 ]

@@ -51,7 +51,7 @@ urlpatterns = [
     path("me/edit/", members.me_edit, name="me-edit"),
     path("me/confirm/", members.me_confirm, name="me-confirm"),
     path("coops/export.csv", exports.coop_export, name="coop-export"),
-    path("staff/import/", imports.directory_import, name="directory-import"),
+    path("steering/import/", imports.directory_import, name="directory-import"),
     path("members/export.csv", exports.member_export, name="member-export"),
     path("listings/export.csv", exports.listing_export, name="listing-export"),
     path(

@@ -113,3 +113,17 @@ def test_sessions_are_never_kept_in_one_process_only(cache_url, engine):
     session_engine, cache_backend = result.stdout.split()
     assert session_engine == engine
     assert "locmem" not in cache_backend or engine.endswith(".db")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("/staff/import/", "/steering/import/"), ("/quiet-cells/", "/steering/quiet-cells/")],
+)
+def test_staff_pages_moved_under_steering_and_their_old_addresses_redirect(client, old, new):
+    response = client.get(old + "?page=2&q=leeds")
+    assert response.status_code == 301
+    assert response["Location"] == new + "?page=2&q=leeds"
+    assert client.get(old)["Location"] == new
+    client.force_login(make_user(is_staff=True))
+    assert client.get(new).status_code == 200

@@ -1,4 +1,4 @@
-"""Shout-outs, the About page and the steering group page."""
+"""Shout-outs and their feeds."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,7 +13,7 @@ from cotech_directory.lib.markdown import render_markdown
 from meetups import services
 from meetups.access import get_shout_out_for_user
 from meetups.forms import ShoutOutForm
-from meetups.models import Meetup, ShoutOut, SitePage, SteeringGroupMember
+from meetups.models import Meetup, ShoutOut
 
 
 def shout_out_list(request):
@@ -121,19 +121,3 @@ class UpcomingMeetupFeed(Feed):
 
     def item_updateddate(self, item):
         return item.updated_at
-
-
-def about(request):
-    return render(request, "meetups/site_page.html", {"page": SitePage.objects.page("about")})
-
-
-def steering_group(request):
-    """What the steering group is for, and who is on it (staff accounts marked as such)."""
-    people = SteeringGroupMember.objects.filter(
-        member__user__is_staff=True, member__user__is_active=True
-    ).select_related("member")
-    return render(
-        request,
-        "meetups/steering_group.html",
-        {"page": SitePage.objects.page("steering-group"), "people": people},
-    )

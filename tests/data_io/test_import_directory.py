@@ -190,7 +190,7 @@ def upload(client, content, commit=False):
     data = {"file": SimpleUploadedFile("directory.csv", content, content_type="text/csv")}
     if commit:
         data["commit"] = "on"
-    return client.post("/staff/import/", data)
+    return client.post("/steering/import/", data)
 
 
 def test_staff_upload_a_dry_run_then_commit(client):
@@ -213,7 +213,7 @@ def test_staff_upload_shows_rejected_rows_and_changes_nothing(client):
 
 def test_the_upload_form_explains_a_missing_file(client):
     client.force_login(make_member(user_extra={"is_staff": True}).user)
-    response = client.post("/staff/import/", {})
+    response = client.post("/steering/import/", {})
     assert "This field is required" in response.text
 
 

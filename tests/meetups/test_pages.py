@@ -183,7 +183,7 @@ def test_quiet_cell_list_query_budget(cast, client_as):
             make_cell(champions=make_members(1))
 
     # the layout, quiet cells with last meetup, champions.
-    assert_query_budget(client, "/quiet-cells/", grow=grow, budget=SIGNED_IN + 2)
+    assert_query_budget(client, "/steering/quiet-cells/", grow=grow, budget=SIGNED_IN + 2)
 
 
 def test_only_signed_in_members_see_attendees(cast, client_as):

@@ -40,7 +40,7 @@ TABLE = [
     ("post", "/founder-terms/{term}/pass/", ANSWER),
     ("get", "/propose-a-cell/", SIGNED_IN_200),
     ("post", "/propose-a-cell/", SIGNED_IN_200),
-    ("get", "/quiet-cells/", STAFF_ONLY),
+    ("get", "/steering/quiet-cells/", STAFF_ONLY),
     ("get", "/meetups/calendar.ics", ALL_200),
     ("get", "/meetups/{meetup}/", ALL_200),
     ("get", "/meetups/{secret_meetup}/", PROPOSAL),

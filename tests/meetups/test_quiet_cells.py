@@ -43,7 +43,7 @@ def test_champions_see_a_banner_and_staff_see_the_list(cast, client_as):
         "no meetup for three months"
         not in client_as(cast.cell_member.user).get("/shout-outs/").content.decode()
     )
-    response = client_as(cast.staff.user).get("/quiet-cells/")
+    response = client_as(cast.staff.user).get("/steering/quiet-cells/")
     assert [cell.name for cell in response.context["cells"]] == ["Manchester"]
     make_meetup(cast.cell)
     page = client_as(cast.champion.user).get("/shout-outs/").content.decode()

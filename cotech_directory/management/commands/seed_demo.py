@@ -3,17 +3,20 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils.module_loading import import_string
 
+import exchanges.demo
+import meetups.demo
+import profiles.demo
+import profiles.demo_listings
 from cotech_directory.demo import DEMO_EMAIL, DEMO_PASSWORD, demo_user
 
 # Each app with demo data offers `<app>.demo.seed(demo_user)`. Order matters:
 # exchanges and meetups build on the profiles.
 SEEDERS = [
-    "profiles.demo.seed",
-    "profiles.demo_listings.seed",
-    "exchanges.demo.seed",
-    "meetups.demo.seed",
+    profiles.demo.seed,
+    profiles.demo_listings.seed,
+    exchanges.demo.seed,
+    meetups.demo.seed,
 ]
 
 
@@ -33,7 +36,7 @@ class Command(BaseCommand):
         else:
             with transaction.atomic():
                 user = demo_user()
-                for path in SEEDERS:
-                    import_string(path)(user)
+                for seed in SEEDERS:
+                    seed(user)
             self.stdout.write(self.style.SUCCESS("Demo network ready."))
         self.stdout.write(f"Demo login: {DEMO_EMAIL} / {DEMO_PASSWORD}")
