@@ -100,36 +100,12 @@ def empty_cache():
     cache.clear()
 
 
-class Roles:
-    """
-    The fixed cast of every permission test: a co-op with its admin ("owner") and a
-    member, a signed-in outsider, the admin of another co-op, and staff.
-    """
-
-    def __init__(self):
-        from tests.factories import make_coop, make_member
-
-        self.owner = make_member("Olu Owner", email="owner@example.coop")
-        self.member = make_member("Mo Member", email="member@example.coop")
-        self.outsider = make_member("Oz Outsider", email="outsider@example.org")
-        self.other_admin = make_member("Ana Other", email="other-admin@example.coop")
-        self.staff = make_member(
-            "Sam Steering", email="staff@example.coop", user_extra={"is_staff": True}
-        )
-        self.coop = make_coop("Owner Co-op", admins=[self.owner], members=[self.member])
-        self.other_coop = make_coop("Other Co-op", admins=[self.other_admin])
-
-    def user(self, role):
-        """The account for a role name; None for "anonymous"."""
-        return None if role == "anonymous" else getattr(self, role).user
-
-
-ROLE_NAMES = ["anonymous", "outsider", "member", "owner", "other_admin", "staff"]
-
-
 @pytest.fixture
-def roles(db):
-    return Roles()
+def cast(db):
+    """The suite's one cast of people (tests/cast.py), built afresh for each test."""
+    from tests.cast import Cast
+
+    return Cast()
 
 
 @pytest.fixture

@@ -6,41 +6,9 @@ from decimal import Decimal
 
 from exchanges import services
 from exchanges.models import Exchange, ExchangeState
-from tests.factories import make_coop, make_member
 
 _sequence = itertools.count(1)
 State = ExchangeState
-
-
-class Cast:
-    """
-    Two co-ops with an exchange between them: the host (a member of the host
-    co-op) and its admin, the helper (in the helper's co-op) and its admin.
-    """
-
-    def __init__(self):
-        self.host = make_member("Hana Host", email="host@example.coop")
-        self.helper = make_member("Hal Helper", email="helper@example.coop")
-        self.host_admin = make_member("Ada HostAdmin", email="host-admin@example.coop")
-        self.helper_admin = make_member("Bea HelperAdmin", email="helper-admin@example.coop")
-        self.host_coop = make_coop("Host Co-op", admins=[self.host_admin], members=[self.host])
-        self.helper_coop = make_coop(
-            "Helper Co-op", admins=[self.helper_admin], members=[self.helper]
-        )
-
-    def everyone(self):
-        return [self.host, self.helper, self.host_admin, self.helper_admin]
-
-    def exchange(self, state=None, **fields):
-        """An exchange from the host co-op to the helper's, brought to `state` (a draft)."""
-        return make_exchange(
-            self.host,
-            self.helper,
-            host_coop=self.host_coop,
-            helper_coop=self.helper_coop,
-            state=state or State.DRAFT,
-            **fields,
-        )
 
 
 def make_exchange(

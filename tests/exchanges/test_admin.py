@@ -4,7 +4,8 @@ import pytest
 from django.apps import apps
 
 from exchanges.models import AgreementTemplate
-from tests.exchanges.factories import Cast, State, make_exchange
+from tests.cast import Cast
+from tests.exchanges.factories import State, make_exchange
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db

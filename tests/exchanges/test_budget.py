@@ -133,8 +133,8 @@ def rows(response):
     }
 
 
-def test_staff_see_every_coop_and_the_network_totals(network, roles, client_as):
-    response = client_as(roles.staff.user).get("/exchanges/budget/?year=2026")
+def test_staff_see_every_coop_and_the_network_totals(network, cast, client_as):
+    response = client_as(cast.staff.user).get("/exchanges/budget/?year=2026")
     assert rows(response) == {
         ("A Co-op", "GBP"): (2, D("4"), D("3"), D("400"), D("500")),
         ("B Co-op", "GBP"): (2, D("3"), D("4"), D("350"), D("600")),
@@ -160,18 +160,18 @@ def test_a_coop_admin_sees_their_lines_and_the_network_totals(network, client_as
     assert "B Co-op" not in page
 
 
-def test_another_year_counts_other_exchanges(network, roles, client_as):
-    response = client_as(roles.staff.user).get("/exchanges/budget/?year=2025")
+def test_another_year_counts_other_exchanges(network, cast, client_as):
+    response = client_as(cast.staff.user).get("/exchanges/budget/?year=2025")
     assert [t.total_cost for t in response.context["totals"]] == [D("999")]
 
 
-def test_the_year_defaults_to_this_year(network, roles, client_as):
-    response = client_as(roles.staff.user).get("/exchanges/budget/")
+def test_the_year_defaults_to_this_year(network, cast, client_as):
+    response = client_as(cast.staff.user).get("/exchanges/budget/")
     assert response.context["year"] == timezone.localdate().year
 
 
-def test_a_bad_year_falls_back_to_this_year_with_a_message(network, roles, client_as):
-    response = client_as(roles.staff.user).get("/exchanges/budget/?year=banana")
+def test_a_bad_year_falls_back_to_this_year_with_a_message(network, cast, client_as):
+    response = client_as(cast.staff.user).get("/exchanges/budget/?year=banana")
     assert response.context["year"] == timezone.localdate().year
     assert response.context["form"].errors["year"]
 
@@ -189,8 +189,8 @@ def test_the_csv_has_the_same_figures(network, client_as):
     assert ["Whole network", "GBP", "3", "9.0", "1500.00", "600.00"] in table
 
 
-def test_a_formula_in_a_coop_name_is_not_run_by_a_spreadsheet(network, roles, client_as):
+def test_a_formula_in_a_coop_name_is_not_run_by_a_spreadsheet(network, cast, client_as):
     network.b.name = "=HYPERLINK(1)"
     network.b.save()
-    response = client_as(roles.staff.user).get("/exchanges/budget.csv?year=2026")
+    response = client_as(cast.staff.user).get("/exchanges/budget.csv?year=2026")
     assert "'=HYPERLINK(1)" in response.content.decode()

@@ -16,7 +16,8 @@ from django.db import connections
 from exchanges import services
 from exchanges.models import Agreement, Approval, ExchangeEvent, Signature
 from exchanges.services import ExchangeError
-from tests.exchanges.factories import Cast, State
+from tests.cast import Cast
+from tests.exchanges.factories import State
 from tests.factories import make_member
 
 pytestmark = pytest.mark.django_db(transaction=True)

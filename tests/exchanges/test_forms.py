@@ -6,15 +6,10 @@ from decimal import Decimal
 import pytest
 
 from exchanges.models import Exchange, ExchangeEvent
-from tests.exchanges.factories import Cast, State, make_exchange
+from tests.exchanges.factories import State, make_exchange
 from tests.factories import make_listing, make_member
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def cast(db):
-    return Cast()
 
 
 def proposal(cast, **changes):
@@ -123,7 +118,7 @@ def test_the_helper_must_belong_to_the_helper_coop(cast, client_as):
     data = proposal(cast, other_person=stranger.pk)
     response = client_as(cast.host.user).post("/exchanges/new/", data)
     assert (
-        "Stan Stranger is not a member of Helper Co-op."
+        "Stan Stranger is not a member of Other Co-op."
         in response.context["form"].errors["helper_coop"]
     )
     assert not Exchange.objects.exists()

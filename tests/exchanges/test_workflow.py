@@ -14,16 +14,11 @@ from exchanges.models import (
     Signature,
 )
 from exchanges.services import ExchangeError, NotYourStep
-from tests.exchanges.factories import Cast, State, make_exchange
+from tests.exchanges.factories import State, make_exchange
 from tests.factories import make_member
 
 pytestmark = pytest.mark.django_db
 Kind = ExchangeEvent.Kind
-
-
-@pytest.fixture
-def cast(db):
-    return Cast()
 
 
 def two_coop_exchange(cast, state=State.DRAFT, **fields):
@@ -59,7 +54,7 @@ def test_the_whole_happy_path_with_two_coops(cast, mailoutbox):
     assert exchange.state == State.AWAITING_APPROVAL
     # Each co-op's admins are asked; the proposer hears it was accepted.
     assert recipients(mailoutbox) == sorted(
-        ["host-admin@example.coop", "helper-admin@example.coop", "host@example.coop"]
+        ["owner@example.coop", "other-admin@example.coop", "member@example.coop"]
     )
     mailoutbox.clear()
 
@@ -73,11 +68,11 @@ def test_the_whole_happy_path_with_two_coops(cast, mailoutbox):
     # The last approval moves it on by itself and drafts version 1.
     assert exchange.state == State.AGREEMENT
     assert exchange.current_agreement.version == 1
-    assert "Hana Host for Host Co-op" in exchange.current_agreement.terms
+    assert "Mo Member for Owner Co-op" in exchange.current_agreement.terms
     assert "## Confidentiality" in exchange.current_agreement.text
     mailoutbox.clear()
 
-    for person in cast.everyone()[:-1]:
+    for person in cast.exchange_people()[:-1]:
         services.sign(exchange, person, 1)
         exchange.refresh_from_db()
         assert exchange.state == State.AGREEMENT
@@ -244,7 +239,7 @@ def test_a_coop_approves_only_once(cast):
     cast.host_coop.memberships.create(member=second_admin, role="admin")
     exchange = two_coop_exchange(cast, state=State.AWAITING_APPROVAL)
     services.approve(exchange, cast.host_admin, cast.host_coop)
-    with pytest.raises(ExchangeError, match="Ada HostAdmin already approved"):
+    with pytest.raises(ExchangeError, match="Olu Owner already approved"):
         services.approve(exchange, second_admin, cast.host_coop)
     assert Approval.objects.filter(exchange=exchange).count() == 1
 
@@ -305,8 +300,8 @@ def test_an_admin_of_both_sides_signs_for_each_coop_at_once(cast):
     exchange = cast.exchange(State.AGREEMENT)
     services.sign(exchange, cast.host_admin, 1)
     assert set(exchange.current_agreement.signatures.values_list("coop__name", flat=True)) == {
-        "Host Co-op",
-        "Helper Co-op",
+        "Owner Co-op",
+        "Other Co-op",
     }
 
 
@@ -321,7 +316,7 @@ def test_suggesting_changes_sends_it_back_to_draft_with_the_note(cast, mailoutbo
     assert exchange.state == State.DRAFT
     event = exchange.events.last()
     assert (event.kind, event.note) == (Kind.CHANGES_SUGGESTED, "Two days, not three.")
-    assert recipients(mailoutbox) == ["host@example.coop"]
+    assert recipients(mailoutbox) == ["member@example.coop"]
     assert "Two days, not three." in mailoutbox[0].body
     services.propose(exchange, cast.host)  # the proposer can propose again
 
@@ -387,8 +382,8 @@ def test_each_step_emails_the_people_who_need_to_know(cast, mailoutbox):
     exchange = two_coop_exchange(cast, state=State.AWAITING_APPROVAL)
     mailoutbox.clear()
     services.approve(exchange, cast.host_admin, cast.host_coop)
-    assert recipients(mailoutbox) == ["helper@example.coop", "host@example.coop"]
-    assert mailoutbox[0].subject == "[CoTech Directory] Host Co-op approved the exchange: " + (
+    assert recipients(mailoutbox) == ["helper@example.coop", "member@example.coop"]
+    assert mailoutbox[0].subject == "[CoTech Directory] Owner Co-op approved the exchange: " + (
         exchange.title
     )
 
@@ -399,14 +394,14 @@ def test_each_step_emails_the_people_who_need_to_know(cast, mailoutbox):
     mailoutbox.clear()
     services.report_done(exchange, cast.helper, days_spent=2, actual_cost=0, reflection="Fine")
     assert recipients(mailoutbox) == sorted(
-        ["host@example.coop", "host-admin@example.coop", "helper-admin@example.coop"]
+        ["member@example.coop", "owner@example.coop", "other-admin@example.coop"]
     )
 
     exchange = two_coop_exchange(cast, state=State.PROPOSED)
     mailoutbox.clear()
     services.cancel(exchange, cast.helper_admin, "Our co-op is closing")
     assert recipients(mailoutbox) == sorted(
-        ["host@example.coop", "helper@example.coop", "host-admin@example.coop"]
+        ["member@example.coop", "helper@example.coop", "owner@example.coop"]
     )
     assert "Our co-op is closing" in mailoutbox[0].body
 
@@ -423,4 +418,4 @@ def test_a_line_break_in_the_title_does_not_break_the_email(cast, mailoutbox):
     exchange = two_coop_exchange(cast, title="Two\nlines")
     mailoutbox.clear()
     services.propose(exchange, cast.host)
-    assert mailoutbox[0].subject == "[CoTech Directory] Hana Host proposes an exchange: Two lines"
+    assert mailoutbox[0].subject == "[CoTech Directory] Mo Member proposes an exchange: Two lines"

@@ -58,9 +58,9 @@ def test_feed_text_is_escaped(client):
     assert "<img" not in body
 
 
-def test_pages_point_to_their_feeds(client_as, roles):
-    need = make_need(roles.member, skills=["Django"])
-    page = client_as(roles.member.user).get(f"/listings/{need.pk}/").content.decode()
+def test_pages_point_to_their_feeds(client_as, cast):
+    need = make_need(cast.member, skills=["Django"])
+    page = client_as(cast.member.user).get(f"/listings/{need.pk}/").content.decode()
     assert 'type="application/atom+xml"' in page
     assert 'href="/listings/feed.atom"' in page
     assert 'href="/skills/django/listings.atom"' in page

@@ -16,13 +16,13 @@ from tests.listings.factories import listing_form_data, make_need, make_offer
 pytestmark = pytest.mark.django_db
 
 
-def test_a_member_posts_a_need_for_themselves(client_as, roles):
-    client = client_as(roles.outsider.user)
+def test_a_member_posts_a_need_for_themselves(client_as, cast):
+    client = client_as(cast.outsider.user)
     response = client.post("/listings/new/", listing_form_data())
     listing = Listing.objects.get()
     assert response.status_code == 302
     assert response["Location"] == f"/listings/{listing.pk}/"
-    assert listing.author == roles.outsider
+    assert listing.author == cast.outsider
     assert listing.coop is None
     assert listing.kind == "need"
     assert sorted(skill.name for skill in listing.skills.all()) == ["Django", "PostgreSQL"]
@@ -30,13 +30,13 @@ def test_a_member_posts_a_need_for_themselves(client_as, roles):
     assert listing.is_open
 
 
-def test_a_member_posts_an_offer_on_behalf_of_their_coop(client_as, roles):
-    client = client_as(roles.member.user)
+def test_a_member_posts_an_offer_on_behalf_of_their_coop(client_as, cast):
+    client = client_as(cast.member.user)
     client.post(
         "/listings/new/",
         listing_form_data(
             kind="offer",
-            coop=roles.coop.pk,
+            coop=cast.coop.pk,
             category="work",
             cost_kind="paid",
             cost_amount="1200.50",
@@ -45,23 +45,23 @@ def test_a_member_posts_an_offer_on_behalf_of_their_coop(client_as, roles):
         ),
     )
     listing = Listing.objects.get()
-    assert listing.coop == roles.coop
+    assert listing.coop == cast.coop
     assert listing.cost_amount == pytest.approx(1200.50)
     assert listing.currency == "EUR"
     assert {skill.kind for skill in listing.skills.all()} == {"tech", "coop"}
 
 
-def test_a_member_cannot_post_for_a_coop_they_do_not_belong_to(client_as, roles):
-    response = client_as(roles.outsider.user).post(
-        "/listings/new/", listing_form_data(coop=roles.coop.pk)
+def test_a_member_cannot_post_for_a_coop_they_do_not_belong_to(client_as, cast):
+    response = client_as(cast.outsider.user).post(
+        "/listings/new/", listing_form_data(coop=cast.coop.pk)
     )
     assert response.status_code == 200
     assert "coop" in response.context["form"].errors
     assert not Listing.objects.exists()
 
 
-def test_the_expiry_defaults_to_sixty_days_ahead(client_as, roles):
-    response = client_as(roles.outsider.user).get("/listings/new/?kind=offer")
+def test_the_expiry_defaults_to_sixty_days_ahead(client_as, cast):
+    response = client_as(cast.outsider.user).get("/listings/new/?kind=offer")
     form = response.context["form"]
     assert form["expires_on"].value() == timezone.localdate() + timedelta(days=60)
     assert form["kind"].value() == "offer"
@@ -81,12 +81,12 @@ def test_the_expiry_defaults_to_sixty_days_ahead(client_as, roles):
     ],
 )
 def test_bad_input_gets_a_message_beside_the_field_and_saves_nothing(
-    client_as, roles, field, value, message
+    client_as, cast, field, value, message
 ):
     data = listing_form_data(**{field: value})
     if field == "cost_amount":
         data["cost_kind"] = "paid"
-    response = client_as(roles.outsider.user).post("/listings/new/", data)
+    response = client_as(cast.outsider.user).post("/listings/new/", data)
     assert response.status_code == 200
     errors = response.context["form"].errors
     assert message in " ".join(errors[field])
@@ -96,52 +96,52 @@ def test_bad_input_gets_a_message_beside_the_field_and_saves_nothing(
     assert 'aria-invalid="true"' in response.content.decode()
 
 
-def test_too_many_skills_in_all_is_refused(client_as, roles):
+def test_too_many_skills_in_all_is_refused(client_as, cast):
     data = listing_form_data(
         tech_skills=", ".join(f"t{n}" for n in range(6)),
         coop_skills=", ".join(f"c{n}" for n in range(6)),
     )
-    response = client_as(roles.outsider.user).post("/listings/new/", data)
+    response = client_as(cast.outsider.user).post("/listings/new/", data)
     assert "at most 10 skills in all" in str(response.context["form"].errors["tech_skills"])
     assert not Listing.objects.exists()
 
 
-def test_a_paid_listing_needs_an_amount(client_as, roles):
-    response = client_as(roles.outsider.user).post(
+def test_a_paid_listing_needs_an_amount(client_as, cast):
+    response = client_as(cast.outsider.user).post(
         "/listings/new/", listing_form_data(cost_kind="paid", cost_amount="")
     )
     assert "Give the amount" in str(response.context["form"].errors["cost_amount"])
 
 
-def test_the_author_edits_their_listing(client_as, roles):
-    listing = make_need(roles.member, title="Old title", skills=["Django"])
-    response = client_as(roles.member.user).get(f"/listings/{listing.pk}/edit/")
+def test_the_author_edits_their_listing(client_as, cast):
+    listing = make_need(cast.member, title="Old title", skills=["Django"])
+    response = client_as(cast.member.user).get(f"/listings/{listing.pk}/edit/")
     assert response.context["form"]["tech_skills"].value() == ["Django"]
-    client_as(roles.member.user).post(
+    client_as(cast.member.user).post(
         f"/listings/{listing.pk}/edit/",
         listing_form_data(title="New title", tech_skills="Rust"),
     )
     listing.refresh_from_db()
     assert listing.title == "New title"
     assert [skill.name for skill in listing.skills.all()] == ["Rust"]
-    assert listing.author == roles.member
+    assert listing.author == cast.member
 
 
-def test_a_coop_admin_edits_a_colleagues_listing_and_keeps_its_coop(client_as, roles):
-    listing = make_need(roles.member, coop=roles.coop)
-    client_as(roles.owner.user).post(
+def test_a_coop_admin_edits_a_colleagues_listing_and_keeps_its_coop(client_as, cast):
+    listing = make_need(cast.member, coop=cast.coop)
+    client_as(cast.owner.user).post(
         f"/listings/{listing.pk}/edit/",
-        listing_form_data(title="Tidied by the admin", coop=roles.coop.pk),
+        listing_form_data(title="Tidied by the admin", coop=cast.coop.pk),
     )
     listing.refresh_from_db()
     assert listing.title == "Tidied by the admin"
-    assert listing.author == roles.member
-    assert listing.coop == roles.coop
+    assert listing.author == cast.member
+    assert listing.coop == cast.coop
 
 
-def test_closing_asks_first_then_closes_as_fulfilled(client_as, roles):
-    listing = make_need(roles.member)
-    client = client_as(roles.member.user)
+def test_closing_asks_first_then_closes_as_fulfilled(client_as, cast):
+    listing = make_need(cast.member)
+    client = client_as(cast.member.user)
     confirm = client.get(f"/listings/{listing.pk}/close/")
     assert "Close “" in confirm.content.decode()
     listing.refresh_from_db()
@@ -156,10 +156,10 @@ def test_closing_asks_first_then_closes_as_fulfilled(client_as, roles):
     assert "is closed: fulfilled" in page.content.decode()
 
 
-def test_closing_a_closed_listing_is_refused(client_as, roles):
-    listing = make_need(roles.member)
+def test_closing_a_closed_listing_is_refused(client_as, cast):
+    listing = make_need(cast.member)
     listing.close("withdrawn")
-    response = client_as(roles.member.user).post(
+    response = client_as(cast.member.user).post(
         f"/listings/{listing.pk}/close/", {"outcome": "fulfilled"}, follow=True
     )
     assert "already withdrawn" in response.content.decode()
@@ -169,10 +169,10 @@ def test_closing_a_closed_listing_is_refused(client_as, roles):
         listing.close("open")
 
 
-def test_a_listing_expires_leaves_the_lists_and_renewing_brings_it_back(client_as, roles):
+def test_a_listing_expires_leaves_the_lists_and_renewing_brings_it_back(client_as, cast):
     with time_machine.travel("2026-03-01 12:00Z", tick=False):
-        listing = make_offer(roles.member, title="Pairing on Rust")
-    client = client_as(roles.outsider.user)
+        listing = make_offer(cast.member, title="Pairing on Rust")
+    client = client_as(cast.outsider.user)
     with time_machine.travel("2026-04-30 12:00Z", tick=False):
         assert "Pairing on Rust" in client.get("/listings/").content.decode()
     with time_machine.travel("2026-05-01 12:00Z", tick=False):
@@ -180,32 +180,30 @@ def test_a_listing_expires_leaves_the_lists_and_renewing_brings_it_back(client_a
         assert "Pairing on Rust" not in client.get("/listings/").content.decode()
         page = client.get(f"/listings/{listing.pk}/").content.decode()
         assert "expired on" in page
-        client_as(roles.member.user).post(f"/listings/{listing.pk}/renew/")
+        client_as(cast.member.user).post(f"/listings/{listing.pk}/renew/")
         listing.refresh_from_db()
         assert listing.expires_on == date(2026, 6, 30)
         assert listing.confirmed_at.date() == date(2026, 5, 1)
-        assert (
-            "Pairing on Rust" in client_as(roles.outsider.user).get("/listings/").content.decode()
-        )
+        assert "Pairing on Rust" in client_as(cast.outsider.user).get("/listings/").content.decode()
 
 
-def test_a_closed_listing_cannot_be_renewed(client_as, roles):
-    listing = make_need(roles.member)
+def test_a_closed_listing_cannot_be_renewed(client_as, cast):
+    listing = make_need(cast.member)
     listing.close("fulfilled")
     before = listing.expires_on
-    response = client_as(roles.member.user).post(f"/listings/{listing.pk}/renew/", follow=True)
+    response = client_as(cast.member.user).post(f"/listings/{listing.pk}/renew/", follow=True)
     assert "post a new one instead" in response.content.decode()
     listing.refresh_from_db()
     assert listing.expires_on == before
 
 
-def test_markdown_is_sanitised_and_text_escaped(client_as, roles):
+def test_markdown_is_sanitised_and_text_escaped(client_as, cast):
     listing = make_need(
         make_member("<b>Mallory</b>"),
         title="<script>alert(1)</script>",
         description="**bold** <script>alert(2)</script> [x](javascript:alert(3))",
     )
-    page = client_as(roles.outsider.user).get(f"/listings/{listing.pk}/").content.decode()
+    page = client_as(cast.outsider.user).get(f"/listings/{listing.pk}/").content.decode()
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<strong>bold</strong>" in page
@@ -213,15 +211,15 @@ def test_markdown_is_sanitised_and_text_escaped(client_as, roles):
     assert "&lt;b&gt;Mallory&lt;/b&gt;" in page
 
 
-def test_the_coop_choice_lists_only_the_authors_coops(client_as, roles):
+def test_the_coop_choice_lists_only_the_authors_coops(client_as, cast):
     make_coop("Elsewhere Co-op")
-    form = client_as(roles.member.user).get("/listings/new/").context["form"]
-    assert list(form.fields["coop"].queryset) == [roles.coop]
+    form = client_as(cast.member.user).get("/listings/new/").context["form"]
+    assert list(form.fields["coop"].queryset) == [cast.coop]
 
 
-def test_renewing_never_shortens_a_listing(roles):
+def test_renewing_never_shortens_a_listing(cast):
     far = timezone.localdate() + timedelta(days=200)
-    listing = make_offer(roles.member, expires_on=far, confirmed_at=timezone.now() - timedelta(10))
+    listing = make_offer(cast.member, expires_on=far, confirmed_at=timezone.now() - timedelta(10))
     listing.renew()
     listing.refresh_from_db()
     assert listing.expires_on == far

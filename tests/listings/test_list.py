@@ -14,8 +14,8 @@ def titles(response):
 
 
 @pytest.fixture
-def listings(roles):
-    coop = make_coop("Filter Co-op", admins=[roles.other_admin])
+def listings(cast):
+    coop = make_coop("Filter Co-op", admins=[cast.other_admin])
     found = {
         "django_need": make_need(
             title="Django help wanted", skills=["Django"], region="London", remote_ok=False,
@@ -23,7 +23,7 @@ def listings(roles):
         ),
         "rust_offer": make_offer(
             title="Rust pairing", skills=["Rust"], region="Scotland", category="work",
-            coop=coop, author=roles.other_admin, confirmed_at=days_ago(3),
+            coop=coop, author=cast.other_admin, confirmed_at=days_ago(3),
         ),
         "office": make_offer(
             title="Desks in Leeds", category="office-space", region="Yorkshire",
@@ -36,8 +36,8 @@ def listings(roles):
     return found
 
 
-def test_members_see_open_listings_freshest_first(client_as, roles, listings):
-    response = client_as(roles.outsider.user).get("/listings/")
+def test_members_see_open_listings_freshest_first(client_as, cast, listings):
+    response = client_as(cast.outsider.user).get("/listings/")
     assert titles(response) == ["Django help wanted", "Rust pairing", "Desks in Leeds"]
 
 
@@ -68,16 +68,16 @@ def test_visitors_see_only_public_listings(client, listings):
         ("kind=nonsense", ["Django help wanted", "Rust pairing", "Desks in Leeds"]),
     ],
 )
-def test_filters_and_search_combine(client_as, roles, listings, query, expected):
-    response = client_as(roles.outsider.user).get(f"/listings/?{query}")
+def test_filters_and_search_combine(client_as, cast, listings, query, expected):
+    response = client_as(cast.outsider.user).get(f"/listings/?{query}")
     assert titles(response) == expected
 
 
-def test_it_paginates_and_keeps_the_filters_in_page_links(client_as, roles):
+def test_it_paginates_and_keeps_the_filters_in_page_links(client_as, cast):
     author = make_member()
     for number in range(25):
         make_offer(author, title=f"Offer {number}")
-    client = client_as(roles.outsider.user)
+    client = client_as(cast.outsider.user)
     first = client.get("/listings/?kind=offer")
     assert len(titles(first)) == 20
     assert "?kind=offer&amp;page=2" in first.content.decode()
@@ -85,7 +85,7 @@ def test_it_paginates_and_keeps_the_filters_in_page_links(client_as, roles):
     assert len(titles(second)) == 5
 
 
-def test_the_list_runs_a_bounded_number_of_queries(client_as, roles):
+def test_the_list_runs_a_bounded_number_of_queries(client_as, cast):
     def grow(count):
         coop = make_coop()
         for number in range(count):
@@ -94,12 +94,12 @@ def test_the_list_runs_a_bounded_number_of_queries(client_as, roles):
     # the layout; count, the page of listings with author and co-op, their skills,
     # and (with an empty cache) the skill and region suggestions.
     assert_query_budget(
-        client_as(roles.outsider.user), "/listings/", grow=grow, budget=SIGNED_IN + 5
+        client_as(cast.outsider.user), "/listings/", grow=grow, budget=SIGNED_IN + 5
     )
 
 
 def test_filter_suggestions_are_capped_and_leave_out_members_only_regions(
-    client, client_as, roles, listings
+    client, client_as, cast, listings
 ):
     """The region box suggests regions of public listings only; skills are suggested by use."""
     page = client.get("/listings/").content.decode()
@@ -107,5 +107,5 @@ def test_filter_suggestions_are_capped_and_leave_out_members_only_regions(
     assert '<option value="Scotland">' not in page  # a members-only listing's region
     assert '<option value="Rust">' in page
     # A filter need not be suggested to work: members can still filter on Scotland.
-    response = client_as(roles.outsider.user).get("/listings/?region=Scotland")
+    response = client_as(cast.outsider.user).get("/listings/?region=Scotland")
     assert titles(response) == ["Rust pairing"]

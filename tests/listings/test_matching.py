@@ -186,9 +186,9 @@ def _grow_matches(need):
     return grow
 
 
-def test_the_listing_page_runs_a_bounded_number_of_queries(client_as, roles):
-    need = make_need(roles.member, skills=["Django", "Kubernetes"])
-    client = client_as(roles.outsider.user)
+def test_the_listing_page_runs_a_bounded_number_of_queries(client_as, cast):
+    need = make_need(cast.member, skills=["Django", "Kubernetes"])
+    client = client_as(cast.outsider.user)
     # the layout; listing with author and co-op, its skills (the may-change check
     # needs no query for someone who is not the author and no co-op), the ranking
     # of listings, members and co-ops together, then the rows kept of each kind (3).
@@ -197,19 +197,19 @@ def test_the_listing_page_runs_a_bounded_number_of_queries(client_as, roles):
     )
 
 
-def test_the_matches_page_runs_a_bounded_number_of_queries(client_as, roles):
-    need = make_need(roles.member, skills=["Django", "Kubernetes"])
-    client = client_as(roles.outsider.user)
+def test_the_matches_page_runs_a_bounded_number_of_queries(client_as, cast):
+    need = make_need(cast.member, skills=["Django", "Kubernetes"])
+    client = client_as(cast.outsider.user)
     # the layout; listing, its skills, the ranking, the rows kept of each kind (3).
     assert_query_budget(
         client, f"/listings/{need.pk}/matches/", grow=_grow_matches(need), budget=SIGNED_IN + 6
     )
 
 
-def test_the_home_page_matches_run_a_bounded_number_of_queries(client_as, roles):
-    make_need(roles.member, skills=["Django", "Kubernetes"])
-    give_skills(roles.member, offers=["Kubernetes"])
-    client = client_as(roles.member.user)
+def test_the_home_page_matches_run_a_bounded_number_of_queries(client_as, cast):
+    make_need(cast.member, skills=["Django", "Kubernetes"])
+    give_skills(cast.member, offers=["Kubernetes"])
+    client = client_as(cast.member.user)
 
     def grow(count):
         _grow_matches(None)(count)
@@ -222,10 +222,10 @@ def test_the_home_page_matches_run_a_bounded_number_of_queries(client_as, roles)
     assert_query_budget(client, "/", grow=grow, budget=SIGNED_IN + 19)
 
 
-def test_skill_names_in_explanations_are_escaped(client_as, roles):
-    need = make_need(roles.member, skills=["<script>alert(1)</script>"])
-    make_offer(roles.outsider, skills=["<script>alert(1)</script>"])
-    page = client_as(roles.owner.user).get(f"/listings/{need.pk}/").content.decode()
+def test_skill_names_in_explanations_are_escaped(client_as, cast):
+    need = make_need(cast.member, skills=["<script>alert(1)</script>"])
+    make_offer(cast.outsider, skills=["<script>alert(1)</script>"])
+    page = client_as(cast.owner.user).get(f"/listings/{need.pk}/").content.decode()
     assert "offers &lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<script>alert(1)" not in page
 

@@ -2,10 +2,13 @@
 
 import pytest
 
-from tests.conftest import ROLE_NAMES
+from tests.cast import ROLES
 from tests.listings.factories import make_need
 
 pytestmark = pytest.mark.django_db
+
+# For now, the roles this table was written for.
+ROLE_NAMES = [r for r in ROLES if r not in ("cell_member", "founder", "champion")]
 
 EVERYONE = dict.fromkeys(ROLE_NAMES, 200)
 SIGNED_IN = {**EVERYONE, "anonymous": 302}
@@ -53,11 +56,11 @@ TABLE = [
 
 @pytest.mark.parametrize("role", ROLE_NAMES)
 @pytest.mark.parametrize(("method", "path", "data", "expected"), TABLE)
-def test_permissions(client_as, roles, role, method, path, data, expected):
-    listing = make_need(roles.member, coop=roles.coop, skills=["Django"])
-    public = make_need(roles.other_admin, is_public=True)
-    url = path.format(members_only=listing.pk, public=public.pk, author=roles.member.pk)
-    client = client_as(roles.user(role))
+def test_permissions(client_as, cast, role, method, path, data, expected):
+    listing = make_need(cast.member, coop=cast.coop, skills=["Django"])
+    public = make_need(cast.other_admin, is_public=True)
+    url = path.format(members_only=listing.pk, public=public.pk, author=cast.member.pk)
+    client = client_as(cast.user(role))
     response = getattr(client, method)(url, data or {})
     assert response.status_code == expected[role], (role, method, url)
     if response.status_code == 302 and role == "anonymous":
@@ -69,11 +72,11 @@ def test_permissions(client_as, roles, role, method, path, data, expected):
         assert listing.title.startswith("Need")
 
 
-def test_the_change_buttons_show_only_to_those_who_may_change(client_as, roles):
-    listing = make_need(roles.member, coop=roles.coop)
+def test_the_change_buttons_show_only_to_those_who_may_change(client_as, cast):
+    listing = make_need(cast.member, coop=cast.coop)
     edit = f"/listings/{listing.pk}/edit/"
-    assert edit in client_as(roles.owner.user).get(listing.get_absolute_url()).content.decode()
+    assert edit in client_as(cast.owner.user).get(listing.get_absolute_url()).content.decode()
     assert (
         edit
-        not in client_as(roles.other_admin.user).get(f"/listings/{listing.pk}/").content.decode()
+        not in client_as(cast.other_admin.user).get(f"/listings/{listing.pk}/").content.decode()
     )

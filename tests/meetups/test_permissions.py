@@ -6,10 +6,13 @@ import pytest
 from django.utils import timezone
 
 from meetups.models import Cell, FounderTerm
-from tests.meetups.conftest import CAST_ROLES
+from tests.cast import ROLES
 from tests.meetups.factories import make_cell, make_meetup, make_shout_out
 
 pytestmark = pytest.mark.django_db
+
+# For now, the roles this table was written for.
+CAST_ROLES = [r for r in ROLES if r not in ("member", "owner", "other_admin")]
 
 ALL_200 = "200 200 200 200 200 200"
 SIGNED_IN_200 = "302 200 200 200 200 200"

@@ -36,9 +36,9 @@ def seen(html):
         ("staff", {"contact_email", "phone", "chat"}),
     ],
 )
-def test_a_coops_contacts_by_role(roles, client_as, role, expected):
-    give_contacts(roles.coop)
-    html = client_as(roles.user(role)).get(roles.coop.get_absolute_url()).text
+def test_a_coops_contacts_by_role(cast, client_as, role, expected):
+    give_contacts(cast.coop)
+    html = client_as(cast.user(role)).get(cast.coop.get_absolute_url()).text
     assert seen(html) == expected
 
 
@@ -52,18 +52,18 @@ def test_a_coops_contacts_by_role(roles, client_as, role, expected):
         ("staff", {"contact_email", "phone", "chat"}),
     ],
 )
-def test_a_members_contacts_by_role(roles, client_as, role, expected):
-    give_contacts(roles.member)
-    html = client_as(roles.user(role)).get(roles.member.get_absolute_url()).text
+def test_a_members_contacts_by_role(cast, client_as, role, expected):
+    give_contacts(cast.member)
+    html = client_as(cast.user(role)).get(cast.member.get_absolute_url()).text
     assert seen(html) == expected
 
 
-def test_lists_search_results_and_skill_pages_show_no_contact_details(roles, client_as):
-    give_contacts(roles.coop)
-    give_contacts(roles.member)
-    Coop.objects.filter(pk=roles.coop.pk).update(search_text="everyone@example.coop")
-    Member.objects.filter(pk=roles.member.pk).update(search_text="everyone@example.coop")
-    client = client_as(roles.outsider.user)
+def test_lists_search_results_and_skill_pages_show_no_contact_details(cast, client_as):
+    give_contacts(cast.coop)
+    give_contacts(cast.member)
+    Coop.objects.filter(pk=cast.coop.pk).update(search_text="everyone@example.coop")
+    Member.objects.filter(pk=cast.member.pk).update(search_text="everyone@example.coop")
+    client = client_as(cast.outsider.user)
     for url in (
         reverse("profiles:coop-list"),
         reverse("profiles:coop-list") + "?q=everyone",

@@ -41,17 +41,17 @@ def edit_data(coop, **extra):
     return data
 
 
-def test_an_admin_uploads_a_logo_that_the_page_shows_and_the_site_serves(roles, client_as):
-    client = client_as(roles.owner.user)
+def test_an_admin_uploads_a_logo_that_the_page_shows_and_the_site_serves(cast, client_as):
+    client = client_as(cast.owner.user)
     response = client.post(
-        f"/coops/{roles.coop.slug}/edit/", edit_data(roles.coop, logo=image_file())
+        f"/coops/{cast.coop.slug}/edit/", edit_data(cast.coop, logo=image_file())
     )
     assert response.status_code == 302, response.context["form"].errors
-    roles.coop.refresh_from_db()
-    assert roles.coop.logo.name.startswith(f"logos/{roles.coop.slug}-")
-    page = client.get(f"/coops/{roles.coop.slug}/").content.decode()
-    assert f'src="{roles.coop.logo.url}"' in page and 'alt="Owner Co-op logo"' in page
-    served = client.get(roles.coop.logo.url)
+    cast.coop.refresh_from_db()
+    assert cast.coop.logo.name.startswith(f"logos/{cast.coop.slug}-")
+    page = client.get(f"/coops/{cast.coop.slug}/").content.decode()
+    assert f'src="{cast.coop.logo.url}"' in page and 'alt="Owner Co-op logo"' in page
+    served = client.get(cast.coop.logo.url)
     assert served.status_code == 200 and served["Content-Type"] == "image/png"
     assert "immutable" in served["Cache-Control"]
 
@@ -64,8 +64,8 @@ def test_an_admin_uploads_a_logo_that_the_page_shows_and_the_site_serves(roles, 
         (None, None),
     ],
 )
-def test_a_bad_logo_is_refused_with_a_message_and_nothing_saved(roles, client_as, upload, message):
-    client = client_as(roles.owner.user)
+def test_a_bad_logo_is_refused_with_a_message_and_nothing_saved(cast, client_as, upload, message):
+    client = client_as(cast.owner.user)
     if message is None:
         # A real PNG of noise, which does not compress: about 1.9 MB.
         buffer = io.BytesIO()
@@ -73,14 +73,14 @@ def test_a_bad_logo_is_refused_with_a_message_and_nothing_saved(roles, client_as
         upload = SimpleUploadedFile("big.png", buffer.getvalue(), "image/png")
         message = "larger than 1 MB"
     response = client.post(
-        f"/coops/{roles.coop.slug}/edit/",
-        edit_data(roles.coop, summary="Kept summary", logo=upload),
+        f"/coops/{cast.coop.slug}/edit/",
+        edit_data(cast.coop, summary="Kept summary", logo=upload),
     )
     assert response.status_code == 200
     assert message in response.content.decode()
     assert 'value="Kept summary"' in response.content.decode()
-    roles.coop.refresh_from_db()
-    assert not roles.coop.logo and roles.coop.summary != "Kept summary"
+    cast.coop.refresh_from_db()
+    assert not cast.coop.logo and cast.coop.summary != "Kept summary"
 
 
 @pytest.mark.parametrize(
@@ -96,9 +96,9 @@ def test_only_existing_logo_images_are_served(client, path):
     assert client.get(path).status_code == 404
 
 
-def test_others_cannot_change_the_logo(roles, client_as):
-    response = client_as(roles.other_admin.user).post(
-        f"/coops/{roles.coop.slug}/edit/", edit_data(roles.coop, logo=image_file())
+def test_others_cannot_change_the_logo(cast, client_as):
+    response = client_as(cast.other_admin.user).post(
+        f"/coops/{cast.coop.slug}/edit/", edit_data(cast.coop, logo=image_file())
     )
     assert response.status_code in (403, 404)
-    assert not Coop.objects.get(pk=roles.coop.pk).logo
+    assert not Coop.objects.get(pk=cast.coop.pk).logo

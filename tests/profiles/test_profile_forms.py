@@ -38,9 +38,9 @@ def coop_data(coop, **fields):
     return data
 
 
-def test_a_member_fills_in_their_profile_with_skills(roles, client_as):
+def test_a_member_fills_in_their_profile_with_skills(cast, client_as):
     make_skill("Django")
-    response = client_as(roles.member.user).post(
+    response = client_as(cast.member.user).post(
         reverse("profiles:me-edit"),
         member_data(
             pronouns="she/her",
@@ -55,7 +55,7 @@ def test_a_member_fills_in_their_profile_with_skills(roles, client_as):
         ),
     )
     assert response.url == reverse("profiles:me")
-    member = Member.objects.get(pk=roles.member.pk)
+    member = Member.objects.get(pk=cast.member.pk)
     assert sorted(s.name for s in member.offered_skills) == [
         "Django",
         "Facilitation",
@@ -67,16 +67,16 @@ def test_a_member_fills_in_their_profile_with_skills(roles, client_as):
     assert Skill.objects.filter(name__iexact="django").count() == 1
     assert Skill.objects.get(name="Facilitation").kind == "coop"
     assert "Rust" in member.search_text and "Facilitation" in member.search_text
-    page = client_as(roles.owner.user).get(member.get_absolute_url()).text
+    page = client_as(cast.owner.user).get(member.get_absolute_url()).text
     assert "<em>like</em>" in page and "Mentoring" in page
 
 
-def test_the_form_shows_current_skills_and_removes_those_taken_out(roles, client_as):
-    give_skills(roles.member, offers=["Django", "Elm"])
-    client = client_as(roles.member.user)
+def test_the_form_shows_current_skills_and_removes_those_taken_out(cast, client_as):
+    give_skills(cast.member, offers=["Django", "Elm"])
+    client = client_as(cast.member.user)
     assert 'value="Django, Elm"' in client.get(reverse("profiles:me-edit")).text
     client.post(reverse("profiles:me-edit"), member_data(tech_offers="Elm"))
-    assert [s.name for s in Member.objects.get(pk=roles.member.pk).offered_skills] == ["Elm"]
+    assert [s.name for s in Member.objects.get(pk=cast.member.pk).offered_skills] == ["Elm"]
 
 
 @pytest.mark.parametrize(
@@ -95,24 +95,24 @@ def test_the_form_shows_current_skills_and_removes_those_taken_out(roles, client
     ],
 )
 def test_bad_input_is_shown_beside_its_field_kept_and_nothing_saved(
-    roles, client_as, field, value, message
+    cast, client_as, field, value, message
 ):
     data = member_data(pronouns="they/them", tech_offers="Django")
     data[field] = value
-    response = client_as(roles.member.user).post(reverse("profiles:me-edit"), data)
+    response = client_as(cast.member.user).post(reverse("profiles:me-edit"), data)
     assert response.status_code == 200
     form = response.context["form"]
     assert message in " ".join(form.errors[field])
     assert f'id="id_{field}_error"' in response.text  # the message sits beside its field
     assert 'value="they/them"' in response.text
-    member = Member.objects.get(pk=roles.member.pk)
+    member = Member.objects.get(pk=cast.member.pk)
     assert member.pronouns == "" and member.offered_skills == []
 
 
-def test_a_coop_edit_with_a_bad_office_space_saves_nothing(roles, client_as):
-    space = make_office_space(roles.coop, location="Old place")
+def test_a_coop_edit_with_a_bad_office_space_saves_nothing(cast, client_as):
+    space = make_office_space(cast.coop, location="Old place")
     data = coop_data(
-        roles.coop,
+        cast.coop,
         summary="New summary",
         tech_offers="Haskell",
         **{
@@ -124,21 +124,21 @@ def test_a_coop_edit_with_a_bad_office_space_saves_nothing(roles, client_as):
             "office-0-capacity": "5000",
         },
     )
-    response = client_as(roles.owner.user).post(
-        reverse("profiles:coop-edit", args=[roles.coop.slug]), data
+    response = client_as(cast.owner.user).post(
+        reverse("profiles:coop-edit", args=[cast.coop.slug]), data
     )
     assert response.status_code == 200
     assert "This field is required" in response.text
     assert "Ensure this value is less than or equal to 1000" in response.text
     assert 'value="New summary"' in response.text
-    roles.coop.refresh_from_db()
-    assert roles.coop.summary == "" and roles.coop.offered_skills == []
+    cast.coop.refresh_from_db()
+    assert cast.coop.summary == "" and cast.coop.offered_skills == []
     assert OfficeSpace.objects.get(pk=space.pk).location == "Old place"
 
 
-def test_a_coop_admin_edits_offers_office_space_and_in_kind_support(roles, client_as):
+def test_a_coop_admin_edits_offers_office_space_and_in_kind_support(cast, client_as):
     data = coop_data(
-        roles.coop,
+        cast.coop,
         summary="We host",
         coop_offers="Bookkeeping",
         country="gb",
@@ -152,11 +152,11 @@ def test_a_coop_admin_edits_offers_office_space_and_in_kind_support(roles, clien
             "inkind-0-title": "Legal advice",
         },
     )
-    response = client_as(roles.owner.user).post(
-        reverse("profiles:coop-edit", args=[roles.coop.slug]), data
+    response = client_as(cast.owner.user).post(
+        reverse("profiles:coop-edit", args=[cast.coop.slug]), data
     )
-    assert response.url == roles.coop.get_absolute_url()
-    coop = Coop.objects.get(pk=roles.coop.pk)
+    assert response.url == cast.coop.get_absolute_url()
+    coop = Coop.objects.get(pk=cast.coop.pk)
     assert coop.summary == "We host" and coop.country == "GB"
     assert [s.name for s in coop.offered_skills] == ["Bookkeeping"]
     assert OfficeSpace.objects.get(coop=coop).location == "The Old Mill"
@@ -181,7 +181,7 @@ MEMBER_TEXT_FIELDS = [
 COOP_TEXT_FIELDS = ["name", "summary", "about", "town", "region", "up_for_other", "phone", "chat"]
 
 
-def test_html_and_script_in_every_member_text_field_is_shown_as_text(roles, client_as):
+def test_html_and_script_in_every_member_text_field_is_shown_as_text(cast, client_as):
     data = member_data(
         **{field: XSS_SHORT if field in SHORT_FIELDS else XSS for field in MEMBER_TEXT_FIELDS},
         tech_offers=XSS[:45],
@@ -189,45 +189,45 @@ def test_html_and_script_in_every_member_text_field_is_shown_as_text(roles, clie
         chat_visibility="public",
         address_visibility="public",
     )
-    response = client_as(roles.member.user).post(reverse("profiles:me-edit"), data)
+    response = client_as(cast.member.user).post(reverse("profiles:me-edit"), data)
     assert response.status_code == 302, response.context["form"].errors
-    viewer = client_as(roles.outsider.user)
+    viewer = client_as(cast.outsider.user)
     for url in (
-        roles.member.get_absolute_url(),
+        cast.member.get_absolute_url(),
         reverse("profiles:member-list"),
         reverse("profiles:member-list") + "?q=script",
         Skill.objects.get(name=XSS[:45].strip()).get_absolute_url(),
     ):
         html = viewer.get(url).text
         assert "<script>alert" not in html and "<img src=x" not in html, url
-    html = client_as(roles.member.user).get(reverse("profiles:me")).text
+    html = client_as(cast.member.user).get(reverse("profiles:me")).text
     assert "<script>alert" not in html and "&lt;script&gt;" in html
 
 
-def test_html_and_script_in_every_coop_text_field_is_shown_as_text(roles, client_as):
+def test_html_and_script_in_every_coop_text_field_is_shown_as_text(cast, client_as):
     data = coop_data(
-        roles.coop,
+        cast.coop,
         **{field: XSS_SHORT if field in SHORT_FIELDS else XSS for field in COOP_TEXT_FIELDS},
         phone_visibility="public",
         chat_visibility="public",
     )
-    response = client_as(roles.owner.user).post(
-        reverse("profiles:coop-edit", args=[roles.coop.slug]), data
+    response = client_as(cast.owner.user).post(
+        reverse("profiles:coop-edit", args=[cast.coop.slug]), data
     )
     assert response.status_code == 302, response.context["form"].errors
     for url in (
-        roles.coop.get_absolute_url(),
+        cast.coop.get_absolute_url(),
         reverse("profiles:coop-list"),
         reverse("profiles:coop-list") + "?q=alert",
         "/",
     ):
         html = client_as(None).get(url).text
         assert "<script>alert" not in html and "<img src=x" not in html, url
-    assert "&lt;script&gt;" in client_as(None).get(roles.coop.get_absolute_url()).text
+    assert "&lt;script&gt;" in client_as(None).get(cast.coop.get_absolute_url()).text
 
 
-def test_markdown_links_are_kept_and_javascript_links_dropped(roles, client_as):
-    data = coop_data(roles.coop, about="[site](https://ok.example/) and [bad](javascript:alert(1))")
-    client_as(roles.owner.user).post(reverse("profiles:coop-edit", args=[roles.coop.slug]), data)
-    html = client_as(None).get(roles.coop.get_absolute_url()).text
+def test_markdown_links_are_kept_and_javascript_links_dropped(cast, client_as):
+    data = coop_data(cast.coop, about="[site](https://ok.example/) and [bad](javascript:alert(1))")
+    client_as(cast.owner.user).post(reverse("profiles:coop-edit", args=[cast.coop.slug]), data)
+    html = client_as(None).get(cast.coop.get_absolute_url()).text
     assert 'href="https://ok.example/"' in html and "javascript:" not in html

@@ -57,64 +57,64 @@ def test_coop_list_searching_and_filtering(client, db):
     assert_query_budget(client, url, grow=grow_coops, budget=6)
 
 
-def test_coop_list_for_members(roles, client_as):
+def test_coop_list_for_members(cast, client_as):
     assert_query_budget(
-        client_as(roles.member.user),
+        client_as(cast.member.user),
         reverse("profiles:coop-list"),
         grow=grow_coops,
         budget=SIGNED_IN + 5,
     )
 
 
-def test_member_list(roles, client_as):
+def test_member_list(cast, client_as):
     def grow(n):
         for _ in range(n):
             member = skilled_member()
-            Membership.objects.create(coop=roles.coop, member=member)
+            Membership.objects.create(coop=cast.coop, member=member)
 
     # the filter's skill, skill suggestions, regions, count, the page, its skills, its co-ops
     assert_query_budget(
-        client_as(roles.member.user),
+        client_as(cast.member.user),
         reverse("profiles:member-list") + "?offers=django",
         grow=grow,
         budget=SIGNED_IN + 7,
     )
 
 
-def test_coop_detail(roles, client_as):
+def test_coop_detail(cast, client_as):
     def grow(n):
         for _ in range(n):
-            Membership.objects.create(coop=roles.coop, member=make_member())
-            give_skills(roles.coop, offers=[f"Skill {next(_names)}"])
-            make_office_space(roles.coop)
-            make_in_kind_offer(roles.coop)
+            Membership.objects.create(coop=cast.coop, member=make_member())
+            give_skills(cast.coop, offers=[f"Skill {next(_names)}"])
+            make_office_space(cast.coop)
+            make_in_kind_offer(cast.coop)
 
     # the co-op, the viewer's membership, its skills, office spaces, in-kind offers, people
     assert_query_budget(
-        client_as(roles.member.user),
-        roles.coop.get_absolute_url(),
+        client_as(cast.member.user),
+        cast.coop.get_absolute_url(),
         grow=grow,
         budget=SIGNED_IN + 6,
     )
 
 
-def test_member_detail(roles, client_as):
+def test_member_detail(cast, client_as):
     def grow(n):
         for _ in range(n):
-            give_skills(roles.member, offers=[f"Skill {next(_names)}"])
-            Membership.objects.create(coop=make_coop(), member=roles.member)
+            give_skills(cast.member, offers=[f"Skill {next(_names)}"])
+            Membership.objects.create(coop=make_coop(), member=cast.member)
 
     # the member, whether the viewer administers one of their co-ops, the member
     # again with its skills and co-ops (three)
     assert_query_budget(
-        client_as(roles.outsider.user),
-        roles.member.get_absolute_url(),
+        client_as(cast.outsider.user),
+        cast.member.get_absolute_url(),
         grow=grow,
         budget=SIGNED_IN + 5,
     )
 
 
-def test_skill_detail(roles, client_as):
+def test_skill_detail(cast, client_as):
     def grow(n):
         for _ in range(n):
             give_skills(make_coop(), offers=["Django"])
@@ -126,60 +126,60 @@ def test_skill_detail(roles, client_as):
     # the skill, then co-ops offering, co-ops needing, members offering, members needing,
     # open listings with author and co-op, their skills
     assert_query_budget(
-        client_as(roles.member.user),
+        client_as(cast.member.user),
         reverse("profiles:skill-detail", args=["django"]),
         grow=grow,
         budget=SIGNED_IN + 7,
     )
 
 
-def test_me(roles, client_as):
+def test_me(cast, client_as):
     def grow(n):
         for _ in range(n):
             coop = make_coop()
-            Membership.objects.create(coop=coop, member=roles.member, role="admin")
+            Membership.objects.create(coop=coop, member=cast.member, role="admin")
             make_invitation(make_coop(), "member@example.coop")
-            make_join_request(make_coop(), roles.member)
-            give_skills(roles.member, needs=[f"Skill {next(_names)}"])
+            make_join_request(make_coop(), cast.member)
+            give_skills(cast.member, needs=[f"Skill {next(_names)}"])
 
     # the member with skills and co-ops (three), verified addresses, invitations,
     # join requests
     assert_query_budget(
-        client_as(roles.member.user), reverse("profiles:me"), grow=grow, budget=SIGNED_IN + 6
+        client_as(cast.member.user), reverse("profiles:me"), grow=grow, budget=SIGNED_IN + 6
     )
 
 
-def test_coop_members_page(roles, client_as):
+def test_coop_members_page(cast, client_as):
     def grow(n):
         for _ in range(n):
-            Membership.objects.create(coop=roles.coop, member=make_member())
-            make_join_request(roles.coop)
-            make_invitation(roles.coop, f"invitee{next(_names)}@example.org")
+            Membership.objects.create(coop=cast.coop, member=make_member())
+            make_join_request(cast.coop)
+            make_invitation(cast.coop, f"invitee{next(_names)}@example.org")
 
     # the co-op, the viewer's membership, memberships, join requests, invitations
     assert_query_budget(
-        client_as(roles.owner.user),
-        reverse("profiles:coop-members", args=[roles.coop.slug]),
+        client_as(cast.owner.user),
+        reverse("profiles:coop-members", args=[cast.coop.slug]),
         grow=grow,
         budget=SIGNED_IN + 5,
     )
 
 
-def test_coop_queue(roles, client_as):
+def test_coop_queue(cast, client_as):
     def grow(n):
         for _ in range(n):
             make_coop(status=Coop.Status.PENDING, admins=[make_member(), make_member()])
 
     # pending co-ops, their admins with accounts
     assert_query_budget(
-        client_as(roles.staff.user),
+        client_as(cast.staff.user),
         reverse("profiles:coop-queue"),
         grow=grow,
         budget=SIGNED_IN + 2,
     )
 
 
-def test_freshness_report(roles, client_as):
+def test_freshness_report(cast, client_as):
     def grow(n):
         for _ in range(n):
             make_stale_coop()
@@ -187,7 +187,7 @@ def test_freshness_report(roles, client_as):
 
     # two shares, then a count and a page for each stale list
     assert_query_budget(
-        client_as(roles.staff.user),
+        client_as(cast.staff.user),
         reverse("profiles:freshness-report"),
         grow=grow,
         budget=SIGNED_IN + 6,
@@ -245,7 +245,7 @@ def test_a_kept_total_never_hides_rows():
     assert shrunk.paginator.num_pages == 3
 
 
-def test_members_share_the_directorys_results_for_a_minute(client_as, roles):
+def test_members_share_the_directorys_results_for_a_minute(client_as, cast):
     """A kept copy of the results runs no query beyond the signed-in layout's."""
     import time_machine
     from django.db import connection
@@ -254,7 +254,7 @@ def test_members_share_the_directorys_results_for_a_minute(client_as, roles):
     from profiles.views.directory import RESULTS_TTL
 
     listed = make_member("Listed Lou")
-    client = client_as(roles.member.user)
+    client = client_as(cast.member.user)
     with time_machine.travel("2026-06-01 12:00Z", tick=False) as clock:
         assert "Listed Lou" in client.get("/members/").content.decode()
         listed.display_name = "Renamed Ray"

@@ -25,16 +25,16 @@ def test_c_cplusplus_and_csharp_are_three_skills_with_three_pages(client, db):
         assert client.get(skill.get_absolute_url()).status_code == 200
 
 
-def test_the_skill_page_lists_who_offers_and_who_needs_it_side_by_side(roles, client_as):
+def test_the_skill_page_lists_who_offers_and_who_needs_it_side_by_side(cast, client_as):
     give_skills(make_coop("Offering Co-op"), offers=["Django"])
     give_skills(make_coop("Needing Co-op"), needs=["django"])
     give_skills(make_stale_coop("Stale Offering Co-op"), offers=["Django"])
     give_skills(make_coop("Hidden Co-op", status=Coop.Status.PENDING), offers=["Django"])
-    give_skills(roles.member, offers=["Django"])
-    give_skills(roles.outsider, needs=["Django"])
+    give_skills(cast.member, offers=["Django"])
+    give_skills(cast.outsider, needs=["Django"])
     url = reverse("profiles:skill-detail", args=["django"])
 
-    response = client_as(roles.owner.user).get(url)
+    response = client_as(cast.owner.user).get(url)
     offers, needs = response.context["offers"], response.context["needs"]
     assert [c.name for c in offers["coops"]] == ["Offering Co-op", "Stale Offering Co-op"]
     assert [c.name for c in needs["coops"]] == ["Needing Co-op"]
@@ -52,8 +52,8 @@ def test_an_unknown_skill_is_404(client, db):
     assert client.get(reverse("profiles:skill-detail", args=["nope"])).status_code == 404
 
 
-def test_profile_pages_link_each_skill_to_its_page(roles, client_as):
-    give_skills(roles.coop, offers=["Elixir"])
+def test_profile_pages_link_each_skill_to_its_page(cast, client_as):
+    give_skills(cast.coop, offers=["Elixir"])
     give_skills(make_member("Someone"), needs=["Elixir"])
-    html = client_as(None).get(roles.coop.get_absolute_url()).text
+    html = client_as(None).get(cast.coop.get_absolute_url()).text
     assert f'href="{reverse("profiles:skill-detail", args=["elixir"])}"' in html

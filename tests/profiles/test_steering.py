@@ -10,30 +10,30 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def pending(roles):
-    return make_coop("Newcomer Co-op", status=Coop.Status.PENDING, admins=[roles.outsider])
+def pending(cast):
+    return make_coop("Newcomer Co-op", status=Coop.Status.PENDING, admins=[cast.outsider])
 
 
-def test_staff_see_pending_coops_with_their_admins(roles, client_as, pending):
-    html = client_as(roles.staff.user).get(reverse("profiles:coop-queue")).text
+def test_staff_see_pending_coops_with_their_admins(cast, client_as, pending):
+    html = client_as(cast.staff.user).get(reverse("profiles:coop-queue")).text
     assert "Newcomer Co-op" in html and "outsider@example.org" in html
     assert "Owner Co-op" not in html
 
 
 def test_approving_lists_the_coop_and_emails_the_note_to_its_admins(
-    roles, client_as, pending, mailoutbox
+    cast, client_as, pending, mailoutbox
 ):
-    client = client_as(roles.staff.user)
+    client = client_as(cast.staff.user)
     client.post(reverse("profiles:coop-approve", args=[pending.slug]), {"note": "Welcome!"})
     pending.refresh_from_db()
-    assert pending.status == "approved" and pending.reviewed_by == roles.staff.user
+    assert pending.status == "approved" and pending.reviewed_by == cast.staff.user
     assert pending.review_note == "Welcome!"
     assert mailoutbox[0].to == ["outsider@example.org"] and "Welcome!" in mailoutbox[0].body
     assert "Newcomer Co-op" in client_as(None).get(reverse("profiles:coop-list")).text
 
 
-def test_refusing_needs_a_note_which_the_admins_get(roles, client_as, pending, mailoutbox):
-    client = client_as(roles.staff.user)
+def test_refusing_needs_a_note_which_the_admins_get(cast, client_as, pending, mailoutbox):
+    client = client_as(cast.staff.user)
     url = reverse("profiles:coop-refuse", args=[pending.slug])
     response = client.post(url, {"note": " "}, follow=True)
     assert "Say why" in response.text
@@ -45,17 +45,17 @@ def test_refusing_needs_a_note_which_the_admins_get(roles, client_as, pending, m
     assert pending.status == "refused"
     assert "tell us about your rules" in mailoutbox[0].body
     assert client_as(None).get(pending.get_absolute_url()).status_code == 404
-    owner_view = client_as(roles.outsider.user).get(pending.get_absolute_url()).text
+    owner_view = client_as(cast.outsider.user).get(pending.get_absolute_url()).text
     assert "tell us about your rules" in owner_view
 
 
-def test_an_approved_coop_cannot_be_refused_or_approved_again(roles, client_as, mailoutbox):
-    response = client_as(roles.staff.user).post(
-        reverse("profiles:coop-refuse", args=[roles.coop.slug]), {"note": "x"}, follow=True
+def test_an_approved_coop_cannot_be_refused_or_approved_again(cast, client_as, mailoutbox):
+    response = client_as(cast.staff.user).post(
+        reverse("profiles:coop-refuse", args=[cast.coop.slug]), {"note": "x"}, follow=True
     )
     assert "already Approved" in response.text
-    roles.coop.refresh_from_db()
-    assert roles.coop.status == "approved" and mailoutbox == []
+    cast.coop.refresh_from_db()
+    assert cast.coop.status == "approved" and mailoutbox == []
 
 
 ADMIN_MODELS = [
@@ -73,11 +73,11 @@ ADMIN_MODELS = [
 
 
 @pytest.mark.parametrize("model", ADMIN_MODELS)
-def test_the_admin_lists_searches_and_filters_every_model(roles, client_as, model):
+def test_the_admin_lists_searches_and_filters_every_model(cast, client_as, model):
     make_member("Admin Test")
-    client = client_as(roles.staff.user)
-    roles.staff.user.is_superuser = True
-    roles.staff.user.save()
+    client = client_as(cast.staff.user)
+    cast.staff.user.is_superuser = True
+    cast.staff.user.save()
     url = reverse(f"admin:profiles_{model}_changelist")
     assert client.get(url, {"q": "co"}).status_code == 200
     assert client.get(reverse(f"admin:profiles_{model}_add")).status_code == 200
