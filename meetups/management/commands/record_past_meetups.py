@@ -1,5 +1,6 @@
 """Record the meetups that have taken place and rotate their cells' founders. Run daily."""
 
+import logging
 from datetime import timedelta
 
 from django.core.management.base import BaseCommand
@@ -8,6 +9,8 @@ from django.utils import timezone
 from meetups import services
 from meetups.models import Meetup, MeetupError
 from meetups.notifications import tell_proposed_founder
+
+logger = logging.getLogger(__name__)
 
 # Organisers have this long after a meetup to cancel it (it did not happen) or
 # record it themselves before the command takes it as held.
@@ -42,7 +45,13 @@ class Command(BaseCommand):
                 term = services.record_meetup_held(meetup)
             except MeetupError:
                 continue  # recorded or cancelled by an organiser meanwhile
-            tell_proposed_founder(None, term)
+            try:
+                tell_proposed_founder(None, term)
+            except Exception:
+                logger.exception(
+                    "Recorded meetup %s as held but could not e-mail the founder asked", meetup.pk
+                )
+                raise
             asked = f"; {term.member} asked to be founder" if term else ""
             self.stdout.write(f"recorded {meetup.title} ({where}) as held{asked}")
             count += 1

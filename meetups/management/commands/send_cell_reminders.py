@@ -1,10 +1,14 @@
 """E-mail the champions and founder of each cell going quiet, once per quiet spell. Run daily."""
 
+import logging
+
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from meetups import services
 from meetups.notifications import tell_quiet_cell
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -27,7 +31,12 @@ class Command(BaseCommand):
             def send(cell=cell, emails=emails):
                 tell_quiet_cell(cell, emails)
 
-            if not services.remind_quiet_cell(cell, now, send):
+            try:
+                reminded = services.remind_quiet_cell(cell, now, send)
+            except Exception:
+                logger.exception("Could not remind quiet cell %s; it stays due", cell.slug)
+                raise
+            if not reminded:
                 continue  # another run reminded this cell meanwhile
             self.stdout.write(f"{cell.name}: e-mailed {', '.join(emails) or 'nobody'}")
         self.stdout.write(f"{'Would remind' if dry_run else 'Reminded'} {len(due)} cells.")
