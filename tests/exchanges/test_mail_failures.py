@@ -5,7 +5,7 @@ import logging
 import pytest
 
 from exchanges import services
-from tests.exchanges.factories import Cast, State
+from tests.exchanges.factories import State
 
 pytestmark = pytest.mark.django_db
 
@@ -16,9 +16,8 @@ def failing_mail(settings):
 
 
 def test_a_step_whose_e_mail_fails_is_taken_and_the_failure_logged_with_the_exchange(
-    failing_mail, caplog
+    cast, failing_mail, caplog
 ):
-    cast = Cast()
     exchange = cast.exchange(State.DRAFT)
     with (
         caplog.at_level(logging.ERROR, logger="exchanges.notify"),
