@@ -19,7 +19,7 @@ help:
 	@echo "make run    - set up and start the site at http://127.0.0.1:$(PORT) with demo data"
 	@echo "make test   - set up and run the whole test suite"
 	@echo "make serve  - production: migrate, collectstatic, gunicorn"
-	@echo "make lint / make fmt - ruff; lint also type-checks (mypy)"
+	@echo "make lint / make fmt - ruff; lint also type-checks (mypy) and checks the rooms' imports (import-linter)"
 	@echo "make bench  - benchmark the production server on PostgreSQL at scale (SMOKE=1: tiny, as CI)"
 	@echo "make bench-cluster - two app servers, one database: concurrent workflows keep their invariants"
 
@@ -51,6 +51,7 @@ lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DEBUG=true $(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache
 
 fmt: venv
 	$(VENV)/bin/ruff check --fix .

@@ -55,7 +55,7 @@ def bench_pages():
     (profiles/forms/directory.py DirectoryFilterForm, profiles/forms/listings.py
     ListingFilterForm); pages behind @login_required are fetched signed in.
     """
-    from profiles.models import Listing
+    from listings.models import Listing
 
     busy = get_user_model().objects.get(username=BUSY_USERNAME)
     need = (
@@ -85,8 +85,8 @@ def bench_pages():
         Page("co-op profile", reverse("profiles:coop-detail", args=[BUSY_COOP])),
         Page("members directory", reverse("profiles:member-list"), busy),
         Page("skill page", reverse("profiles:skill-detail", args=["python"])),
-        Page("listings: search", with_query("profiles:listing-list", q="django")),
-        Page("need's matches", reverse("profiles:listing-matches", args=[need.pk]), busy),
+        Page("listings: search", with_query("listings:listing-list", q="django")),
+        Page("need's matches", reverse("listings:listing-matches", args=[need.pk]), busy),
         Page("exchanges of a busy admin", reverse("exchanges:exchange-list"), busy),
         Page("cell page", reverse("meetups:cell-detail", args=[BUSY_CELL])),
         Page("iCalendar: all meetups", reverse("meetups:calendar")),

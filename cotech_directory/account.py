@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 import exchanges.personal_data
+import listings.personal_data
 import meetups.personal_data
 import profiles.personal_data
 from core.steps import refuse
@@ -20,11 +21,12 @@ from profiles.models.members import LastAdminError
 # Each app that keeps personal data offers `<app>.personal_data.collect(member) -> dict`.
 PERSONAL_DATA_SECTIONS = [
     profiles.personal_data.collect,
+    listings.personal_data.collect,
     exchanges.personal_data.collect,
     meetups.personal_data.collect,
 ]
 # Steps an app takes before an account is deleted (Member.forget does the profile's own).
-FORGET_STEPS = [meetups.personal_data.forget]
+FORGET_STEPS = [listings.personal_data.forget, meetups.personal_data.forget]
 
 
 @login_required

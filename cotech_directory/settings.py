@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "cotech_directory",
     "profiles",
+    "listings",
     "exchanges",
     "meetups",
 ]

@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
 from cotech_directory import account, site_pages, views
@@ -21,10 +21,18 @@ urlpatterns = [
         "quiet-cells/",
         RedirectView.as_view(url="/steering/quiet-cells/", permanent=True, query_string=True),
     ),
+    # Listings moved from the profiles app to their own: the admin's old pages for them.
+    re_path(
+        r"^admin/profiles/listing/(?P<rest>.*)$",
+        RedirectView.as_view(
+            url="/admin/listings/listing/%(rest)s", permanent=True, query_string=True
+        ),
+    ),
     path("accounts/", include("allauth.urls")),
     path("api/", include("cotech_directory.api.urls")),
     path("admin/", admin.site.urls),
     path("", include("profiles.urls")),
+    path("", include("listings.urls")),
     path("", include("exchanges.urls")),
     path("", include("meetups.urls")),
 ]

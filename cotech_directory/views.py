@@ -12,9 +12,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 import exchanges.home
+import listings.home
 import meetups.home
 import profiles.home
-import profiles.home_listings
 from cotech_directory.caching import cached_for_visitors
 from profiles.models import Member
 
@@ -22,7 +22,7 @@ from profiles.models import Member
 # returning a dict for templates/home.html (each app's part is a partial there).
 HOME_SECTIONS = [
     profiles.home.context,
-    profiles.home_listings.context,
+    listings.home.context,
     exchanges.home.context,
     meetups.home.context,
 ]

@@ -6,9 +6,9 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 from exchanges.models import HOURS_PER_DAY, MAX_AMOUNT, MAX_DAYS, Exchange, Side
+from listings.models import TimeUnit
 from profiles.forms.fields import SkillListField
 from profiles.models import Coop, Member, Membership
-from profiles.models.listings import TimeUnit
 
 MONEY_FIELDS = ("cost_time", "cost_travel", "cost_other")
 SHARE_FIELDS = ("share_host_coop", "share_helper_coop", "share_network")

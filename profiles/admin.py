@@ -132,7 +132,3 @@ class MemberSkillAdmin(admin.ModelAdmin):
     search_fields = ["member__display_name", "skill__name"]
     list_select_related = ["member", "skill"]
     autocomplete_fields = ["member", "skill"]
-
-
-# Listings register their admin in their own module.
-from profiles import admin_listings  # noqa: E402, F401

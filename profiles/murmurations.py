@@ -15,11 +15,11 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
+from listings.models import Listing
 from profiles.models import (
     ContactVisibility,
     Coop,
     CoopSkill,
-    Listing,
     MurmurationsPublication,
     SkillRelation,
 )

@@ -1,7 +1,5 @@
 """What the profiles part of the site holds about one person, for their data download."""
 
-from profiles.models import Listing
-
 
 def _skills(member):
     return [
@@ -40,18 +38,5 @@ def collect(member):
         "join_requests": [
             {"coop": r.coop.name, "status": r.status, "message": r.message, "at": r.created_at}
             for r in member.join_requests.select_related("coop")
-        ],
-        "listings": [
-            {
-                "id": listing.pk,
-                "kind": listing.kind,
-                "title": listing.title,
-                "description": listing.description,
-                "status": listing.status,
-                "skills": [skill.name for skill in listing.skills.all()],
-                "expires_on": listing.expires_on,
-                "created_at": listing.created_at,
-            }
-            for listing in Listing.objects.filter(author=member).prefetch_related("skills")
         ],
     }

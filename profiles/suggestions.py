@@ -9,11 +9,14 @@ A new skill or region shows up in the suggestions within SUGGESTIONS_TTL; the
 filters themselves accept any text, so nothing waits on the cache.
 """
 
+import operator
+from functools import reduce
+
 from django.core.cache import cache
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from profiles.models import Coop, CoopSkill, Listing, Member, MemberSkill, Skill
+from profiles.models import Coop, CoopSkill, Member, MemberSkill, Skill
 
 SUGGESTIONS_TTL = 5 * 60
 MAX_SKILL_SUGGESTIONS = 300
@@ -25,6 +28,11 @@ def skill_suggestions():
     return cache.get_or_set("suggestions:skills", _most_used_skill_names, SUGGESTIONS_TTL)
 
 
+# The models whose rows each link one skill to something (field "skill"): a skill's
+# uses are counted over them all. Listings add their skills table (ListingsConfig).
+SKILL_USES = [CoopSkill, MemberSkill]
+
+
 def _uses(model, field="skill"):
     uses = model.objects.filter(**{field: OuterRef("pk")}).order_by().values(field)
     count = uses.annotate(uses=Count("*")).values("uses")
@@ -33,9 +41,7 @@ def _uses(model, field="skill"):
 
 def _most_used_skill_names():
     most_used = (
-        Skill.objects.annotate(
-            uses=_uses(CoopSkill) + _uses(MemberSkill) + _uses(Listing.skills.through)
-        )
+        Skill.objects.annotate(uses=reduce(operator.add, (_uses(model) for model in SKILL_USES)))
         .order_by("-uses", "name")
         .values_list("name", flat=True)[:MAX_SKILL_SUGGESTIONS]
     )
@@ -43,11 +49,11 @@ def _most_used_skill_names():
 
 
 # Regions are suggested from what visitors may see: public co-ops and public
-# open listings; listed members' regions only on the members-only directory.
+# open listings (added by ListingsConfig); listed members' regions only on the
+# members-only directory.
 REGION_SOURCES = {
     "coops": lambda: Coop.objects.public(),
     "members": lambda: Member.objects.listed(),
-    "listings": lambda: Listing.objects.open().public(),
 }
 
 

@@ -7,15 +7,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.text import slugify
 
-from profiles.models import (
-    Coop,
-    CoopSkill,
-    Listing,
-    Membership,
-    MemberSkill,
-    Skill,
-    SkillRelation,
-)
+from listings.models import Listing
+from profiles.models import Coop, CoopSkill, Membership, MemberSkill, Skill, SkillRelation
 from profiles.models.skills import SkillKind
 
 PASSWORD = "a-long-test-passphrase-42"

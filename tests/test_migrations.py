@@ -9,7 +9,7 @@ PROJECT = {path.parent.name for path in ROOT.glob("*/apps.py")} | {"cotech_direc
 # field refers to (default=, upload_to=) must stay importable while a migration names them.
 SERIALIZED_REFERENCES = {
     "profiles.models.coops",
-    "profiles.models.listings",
+    "listings.models",
     "profiles.models.shared",
 }
 

@@ -8,10 +8,10 @@ from django.test import RequestFactory
 
 from core.steps import StepRefused, refuse
 from exchanges.services import ExchangeError
+from listings.messaging import MessageError
+from listings.models import ListingError
 from meetups.models import MeetupError
 from meetups.models.cells import RotationError
-from profiles.messaging import MessageError
-from profiles.models.listings import ListingError
 from profiles.models.members import LastAdminError
 from profiles.models.shared import ProfileError
 

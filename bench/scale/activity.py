@@ -15,10 +15,8 @@ from exchanges.models import (
     ExchangeEvent,
     Signature,
 )
+from listings.models import Listing
 from meetups.models import RSVP, Cell, CellMembership, Meetup
-from profiles.models import (
-    Listing,
-)
 
 
 class ActivitySeeder:

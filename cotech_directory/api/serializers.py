@@ -3,8 +3,9 @@
 from django.urls import reverse
 from rest_framework import serializers
 
+from listings.models import Listing
 from meetups.models import Cell, Meetup
-from profiles.models import ContactVisibility, Coop, Listing
+from profiles.models import ContactVisibility, Coop
 from profiles.models.skills import SKILL_GROUP
 
 

@@ -15,9 +15,10 @@ from cotech_directory.api.serializers import (
     ListingSerializer,
     MeetupSerializer,
 )
+from listings.models import Listing
 from meetups.models import Cell, Meetup
 from profiles.forms.directory import DirectoryFilterForm
-from profiles.models import Coop, CoopSkill, Listing
+from profiles.models import Coop, CoopSkill
 
 
 def _param(name, description, type_=OpenApiTypes.STR):

@@ -15,8 +15,8 @@ from exchanges.models.agreements import Signature, SignatureParty
 from exchanges.models.budget import HOURS_PER_DAY, MAX_HOURS, money_field
 from exchanges.models.events import Approval, CompletionReport
 from exchanges.models.states import FINISHED_STATES, ExchangeState, Side, WorkPlace
+from listings.models import TimeUnit
 from profiles.models import Membership
-from profiles.models.listings import TimeUnit
 
 # What `waiting_on()` reads besides the exchange's own row and `for_cards()`: the
 # approvals, the completion reports and the signatures of the current agreement.
@@ -157,7 +157,7 @@ class Exchange(models.Model):
     )
     skills = models.ManyToManyField("profiles.Skill", blank=True, related_name="exchanges")
     listing = models.ForeignKey(
-        "profiles.Listing",
+        "listings.Listing",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -17,7 +17,8 @@ from exchanges.forms import (
 from exchanges.models import FINISHED_STATES, NEXT_STEP_RELATIONS, Agreement, Exchange, Side
 from exchanges.services import ExchangeError, NotYourStep
 from exchanges.views.common import not_allowed
-from profiles.models import Listing, Member
+from listings.models import Listing
+from profiles.models import Member
 from profiles.suggestions import skill_suggestions
 
 # --- lists -------------------------------------------------------------------------

@@ -4,11 +4,18 @@ import django.core.validators
 import django.db.models.deletion
 import django.db.models.functions.text
 import profiles.models.coops
-import profiles.models.listings
 import profiles.models.shared
+from datetime import timedelta
 from decimal import Decimal
 from django.conf import settings
 from django.db import migrations, models
+from django.utils import timezone
+
+
+def default_expiry():
+    # Listings' default expiry when they lived here (they moved to listings in
+    # 0009): a copy, because a migration must not depend on where a model lives now.
+    return timezone.localdate() + timedelta(days=60)
 
 
 class Migration(migrations.Migration):
@@ -181,7 +188,7 @@ class Migration(migrations.Migration):
                 ('region', models.CharField(blank=True, db_index=True, max_length=80)),
                 ('remote_ok', models.BooleanField(default=True, verbose_name='remote is fine')),
                 ('is_public', models.BooleanField(default=False, help_text='Otherwise only members see it.', verbose_name='show to visitors and in feeds')),
-                ('expires_on', models.DateField(default=profiles.models.listings.default_expiry)),
+                ('expires_on', models.DateField(default=default_expiry)),
                 ('status', models.CharField(choices=[('open', 'Open'), ('fulfilled', 'Fulfilled'), ('withdrawn', 'Withdrawn')], default='open', max_length=10)),
                 ('closed_at', models.DateTimeField(blank=True, null=True)),
                 ('reminded_for_expiry', models.DateField(blank=True, null=True)),

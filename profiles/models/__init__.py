@@ -1,4 +1,4 @@
-"""The profiles domain: co-ops, members, their skills, needs and offers."""
+"""The profiles domain: co-ops, members, their memberships and skills."""
 
 from profiles.models.coops import (
     Coop,
@@ -8,7 +8,6 @@ from profiles.models.coops import (
     Membership,
     OfficeSpace,
 )
-from profiles.models.listings import Listing
 from profiles.models.members import Member
 from profiles.models.murmurations import MurmurationsPublication
 from profiles.models.shared import ContactVisibility, UpFor
@@ -21,7 +20,6 @@ __all__ = [
     "InKindOffer",
     "Invitation",
     "JoinRequest",
-    "Listing",
     "Member",
     "MemberSkill",
     "Membership",

@@ -163,7 +163,8 @@ class Member(HasSkills, Freshness, ContactDetails):
         Delete the person's account at their request, keeping shared records.
 
         Everything that is theirs alone goes (profile text, contact details,
-        skills, memberships, listings, requests, the sign-in), while the Member
+        skills, memberships, requests, the sign-in; each room above takes its own
+        part first, in FORGET_STEPS), while the Member
         row stays, nameless, so exchanges and signatures they took part in still
         make sense and show "a former member". Refused while they are the last
         admin of a co-op others belong to: they must hand it over first.
@@ -189,7 +190,6 @@ class Member(HasSkills, Freshness, ContactDetails):
             member.skill_links.all().delete()
             member.memberships.all().delete()
             member.join_requests.all().delete()
-            member.listings.all().delete()
             for field in self.FORGETTABLE_FIELDS:
                 setattr(member, field, member._meta.get_field(field).get_default())
             member.forgotten_at = timezone.now()

@@ -11,7 +11,6 @@ from profiles.models import (
     Coop,
     CoopSkill,
     InKindOffer,
-    Listing,
     Member,
     Membership,
     MemberSkill,
@@ -26,6 +25,10 @@ PAGE_SIZE = 20
 # How long a directory's results may lag behind an edit (see _directory_page).
 RESULTS_TTL = 60
 SKILL_PAGE_LIMIT = 50
+# What the rooms above the directory add to a skill's page: each is called with
+# (request, skill) and returns a dict naming the partial ("template") that shows it
+# and, optionally, a "feed" ({"title", "url"}) the page links to. Listings add theirs.
+SKILL_PAGE_SECTIONS = []
 
 
 def _directory_page(request, form, queryset, region_source):
@@ -115,20 +118,12 @@ def skill_detail(request, slug):
         members = Member.objects.listed().freshest_first()
         sides["offers"]["members"] = members.offering(skill)[:SKILL_PAGE_LIMIT]
         sides["needs"]["members"] = members.needing(skill)[:SKILL_PAGE_LIMIT]
-    listings = (
-        Listing.objects.open()
-        .visible_to(request.user)
-        .filter(skills=skill)
-        .freshest_first()
-        .select_related("author", "coop")
-        .prefetch_related("skills")[:SKILL_PAGE_LIMIT]
-    )
     return render(
         request,
         "profiles/skill_detail.html",
         {
             "skill": skill,
-            "listings": listings,
+            "sections": [section(request, skill) for section in SKILL_PAGE_SECTIONS],
             "offers": sides["offers"],
             "needs": sides["needs"],
             "relations": SkillRelation,

@@ -6,8 +6,9 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpResponse
 from django.utils import timezone
 
+from listings.models import Listing
 from profiles.importers.export import coop_rows, member_rows, write_csv
-from profiles.models import ContactVisibility, Coop, Listing, Member
+from profiles.models import ContactVisibility, Coop, Member
 
 LISTING_COLUMNS = [
     "id", "kind", "category", "title", "description", "skills", "time_amount", "time_unit",

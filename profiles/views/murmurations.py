@@ -4,7 +4,8 @@ from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 
-from profiles.models import Coop, CoopSkill, Listing
+from listings.models import Listing
+from profiles.models import Coop, CoopSkill
 from profiles.murmurations import coop_profile, listing_profile
 
 

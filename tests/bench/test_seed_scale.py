@@ -7,8 +7,9 @@ from django.core.management.base import CommandError
 from bench.models import ScaleNetwork
 from bench.scale.data import EXCHANGE_STATES, SMOKE
 from exchanges.models import Agreement, Approval, Exchange, ExchangeEvent, Signature
+from listings.models import Listing
 from meetups.models import RSVP, Cell, Meetup
-from profiles.models import Coop, Listing, Member, Membership, MemberSkill, Skill
+from profiles.models import Coop, Member, Membership, MemberSkill, Skill
 from tests.factories import make_coop
 
 pytestmark = pytest.mark.django_db

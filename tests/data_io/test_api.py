@@ -6,7 +6,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from profiles.models import ContactVisibility, Coop, Listing
+from listings.models import Listing
+from profiles.models import ContactVisibility, Coop
 from tests.factories import give_skills, make_coop, make_listing, make_member
 from tests.helpers import assert_query_budget
 

@@ -5,8 +5,9 @@ import json
 import pytest
 from allauth.account.models import EmailAddress
 
+from listings.models import Listing
 from meetups import services
-from profiles.models import Coop, Listing, Member, Membership
+from profiles.models import Coop, Member, Membership
 from tests.factories import PASSWORD, give_skills, make_coop, make_listing, make_member
 
 pytestmark = pytest.mark.django_db

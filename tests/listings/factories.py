@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from profiles.models import Listing
+from listings.models import Listing
 from tests.factories import make_listing
 
 

@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from cotech_directory.demo import demo_user
-from profiles.matching import matches_for_listing
-from profiles.models import Listing
+from listings.matching import matches_for_listing
+from listings.models import Listing
 from tests.listings.factories import make_need, make_offer
 
 pytestmark = pytest.mark.django_db
@@ -90,9 +90,23 @@ def test_staff_manage_listings_in_the_admin(client_as, cast):
     admin = cast.staff.user
     admin.is_superuser = True
     admin.save()
-    page = client_as(admin).get("/admin/profiles/listing/")
+    page = client_as(admin).get("/admin/listings/listing/")
     assert page.status_code == 200
     assert "Seen in the admin" in page.content.decode()
+
+
+def test_the_admins_old_listing_addresses_lead_to_the_new_ones(client_as, cast):
+    listing = make_need(cast.member)
+    staff = client_as(cast.staff.user)
+    for old, new in [
+        ("/admin/profiles/listing/?status=open", "/admin/listings/listing/?status=open"),
+        (
+            f"/admin/profiles/listing/{listing.pk}/change/",
+            f"/admin/listings/listing/{listing.pk}/change/",
+        ),
+    ]:
+        response = staff.get(old)
+        assert (response.status_code, response["Location"]) == (301, new)
 
 
 def test_the_navigation_marks_needs_and_offers_as_the_current_section(client_as, cast):

@@ -8,8 +8,7 @@ import time_machine
 from django.db import connection
 from django.utils import timezone
 
-from profiles.models import Listing
-from profiles.models.listings import ListingError
+from listings.models import Listing, ListingError
 from tests.factories import make_coop, make_member
 from tests.listings.factories import listing_form_data, make_need, make_offer
 

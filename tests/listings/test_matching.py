@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from profiles.matching import (
+from listings.matching import (
     RANKING_TTL,
     find_matches,
     join_names,

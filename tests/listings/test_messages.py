@@ -2,7 +2,7 @@
 
 import pytest
 
-from profiles.messaging import MESSAGES_PER_WINDOW
+from listings.messaging import MESSAGES_PER_WINDOW
 from tests.factories import give_skills, make_coop, make_member
 from tests.listings.factories import make_offer
 

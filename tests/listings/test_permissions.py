@@ -2,7 +2,7 @@
 
 import pytest
 
-from profiles.models import Listing
+from listings.models import Listing
 from tests.cast import ROLES, Cast
 from tests.helpers import Access, assert_access, module_world
 from tests.listings.factories import make_need

@@ -9,7 +9,7 @@ import time_machine
 from django.core.management import call_command
 from django.db import connection
 
-from profiles.models import Listing
+from listings.models import Listing
 from tests.factories import make_member
 from tests.helpers import link_in
 from tests.listings.factories import make_need, make_offer

@@ -5,16 +5,16 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 import exchanges.demo
+import listings.demo
 import meetups.demo
 import profiles.demo
-import profiles.demo_listings
 from cotech_directory.demo import DEMO_EMAIL, DEMO_PASSWORD, demo_user
 
 # Each app with demo data offers `<app>.demo.seed(demo_user)`. Order matters:
 # exchanges and meetups build on the profiles.
 SEEDERS = [
     profiles.demo.seed,
-    profiles.demo_listings.seed,
+    listings.demo.seed,
     exchanges.demo.seed,
     meetups.demo.seed,
 ]
