@@ -6,10 +6,12 @@ the others' addresses.
 """
 
 import logging
+from typing import cast
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, mailers
 from django.template import Context, TemplateDoesNotExist
+from django.template.backends.django import Template as DjangoTemplate
 from django.template.loader import get_template
 
 logger = logging.getLogger(__name__)
@@ -24,7 +26,9 @@ def header_safe(text):
 
 def _render_text(template_name, context):
     # Plain text is not HTML: "Smith & Jones" must stay as typed, not become "&amp;".
-    return get_template(template_name).template.render(Context(context, autoescape=False))
+    # The Django engine's own template takes a Context, where autoescaping can be off.
+    template = cast(DjangoTemplate, get_template(template_name)).template
+    return template.render(Context(context, autoescape=False))
 
 
 def render(name, context):

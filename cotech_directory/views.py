@@ -15,7 +15,7 @@ import exchanges.home
 import listings.home
 import meetups.home
 import profiles.home
-from cotech_directory.caching import cached_for_visitors
+from core.caching import cached_for_visitors
 from profiles.models import Member
 
 # Each app that puts something on the home page offers `<app>.home.context(request)`,

@@ -10,7 +10,6 @@ common skill has tens of thousands of candidates: the ranking reads only narrow
 covering indexes (migration 0007) and carries nothing but ids and scores.
 """
 
-import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -31,6 +30,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.timesince import timesince
 
+from core.caching import TTL, cache_key
 from listings.models import Listing
 from profiles.models import Coop, CoopSkill, Member, MemberSkill, SkillRelation
 
@@ -107,12 +107,11 @@ def _same_region(region):
     )
 
 
-# A ranking is reused for a while: the rows it names are fetched again on every
-# view with the rules that make them eligible, so a listing closed or a profile
-# gone stale drops out at once, while a candidate new to the network shows up
-# within this many seconds. Ranking a busy member's skills against the whole
-# network is the costliest query the site runs.
-RANKING_TTL = 2 * 60
+# A ranking is reused for TTL.MATCH_RANKING: the rows it names are fetched again on
+# every view with the rules that make them eligible, so a listing closed or a profile
+# gone stale drops out at once, while a candidate new to the network shows up within
+# that time. Ranking a busy member's skills against the whole network is the costliest
+# query the site runs.
 
 # The kinds, in the order they come in when scores and dates tie.
 KINDS = ("listing", "member", "coop")
@@ -180,15 +179,14 @@ def rank(
     or a subquery of ids) are never suggested, nor listings by or for them.
 
     With `cache_as` (naming whose matches these are: the exclusions hang on it),
-    the ranking is kept for RANKING_TTL.
+    the ranking is kept for TTL.MATCH_RANKING.
     """
     skill_ids = sorted(skill_ids)
     if not skill_ids:
         return []
     if cache_as is not None:
-        key = "|".join(map(str, [cache_as, wanted, region.casefold(), limit, *skill_ids]))
         return cache.get_or_set(
-            f"matches:{hashlib.sha256(key.encode()).hexdigest()}",
+            cache_key("matches", cache_as, wanted, region.casefold(), limit, skill_ids),
             lambda: rank(
                 skill_ids,
                 wanted=wanted,
@@ -197,7 +195,7 @@ def rank(
                 exclude_coop_ids=exclude_coop_ids,
                 limit=limit,
             ),
-            RANKING_TTL,
+            TTL.MATCH_RANKING,
         )
     relation = SkillRelation.OFFERS if wanted == Listing.Kind.OFFER else SkillRelation.NEEDS
     listings = _ranking_part(

@@ -9,6 +9,7 @@ from email.utils import formataddr
 from django.core.cache import cache
 
 from core import mail
+from core.caching import cache_key
 from core.steps import StepRefused
 from listings.models import Listing
 from profiles.models import Coop, Member, Membership
@@ -37,7 +38,7 @@ def recipients(target):
 
 def _take_slot(user):
     """Count one message against `user`'s allowance; False when it is used up."""
-    key = f"match-message:{user.pk}"
+    key = cache_key("messages-sent", user.pk)
     cache.add(key, 0, timeout=WINDOW_SECONDS)
     try:
         sent = cache.incr(key)

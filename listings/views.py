@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from core.caching import cached_for_visitors
+from core.pagination import list_page
 from core.steps import refuse
-from cotech_directory.caching import cached_for_visitors
 from listings.forms import (
     CloseListingForm,
     ListingFilterForm,
@@ -23,7 +24,6 @@ from listings.messaging import MessageError, send_message
 from listings.models import Listing, ListingError
 from profiles.models import Coop, Member
 from profiles.suggestions import region_suggestions, skill_suggestions
-from profiles.views.helpers import list_page
 
 LISTINGS_PER_PAGE = 20
 MATCHES_ON_LISTING = 5

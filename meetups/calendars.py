@@ -1,14 +1,13 @@
 """iCalendar output (RFC 5545) with the icalendar library: one feed per cell, one for
 everything, one file per meetup."""
 
-import hashlib
-
 from django.core.cache import cache
 from django.db.models import Count, Max
 from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from core.caching import TTL, cache_key
 from meetups.models import Meetup
 
 
@@ -36,7 +35,6 @@ def meetup_event(meetup, base_url):
 
 
 # How long a cached network feed may show a renamed cell or venue (meetup changes show at once).
-FEED_CACHE_SECONDS = 300
 
 
 def ics_response(body, filename):
@@ -54,13 +52,12 @@ def cached_calendar_response(request, queryset, *, name, filename):
     """
     version = queryset.aggregate(changed=Max("updated_at"), count=Count("pk"))
     base_url = request.build_absolute_uri("/")
-    parts = f"{filename}|{base_url}|{version['changed']}|{version['count']}"
-    key = "meetups:feed:" + hashlib.sha256(parts.encode()).hexdigest()  # no spaces in keys
+    key = cache_key("calendar", filename, base_url, version["changed"], version["count"])
     body = cache.get(key)
     if body is None:
         body = calendar_response(request, feed_meetups(queryset), name=name, filename=filename)
         body = body.content
-        cache.set(key, body, FEED_CACHE_SECONDS)
+        cache.set(key, body, TTL.CALENDAR)
     return ics_response(body, filename)
 
 

@@ -1,9 +1,9 @@
 """What the meetups app puts on the home page: coming shout-outs and meetups."""
 
+from core.caching import TTL
 from meetups.models import Cell, Meetup, ShoutOut
 
 # The coming meetups are the same for everyone: the template keeps the list this long.
-COMING_MEETUPS_TTL = 60
 
 
 def context(request):
@@ -12,7 +12,7 @@ def context(request):
     cells (only when the template's kept copy has expired).
     """
     return {
-        "coming_meetups_ttl": COMING_MEETUPS_TTL,
+        "coming_meetups_ttl": TTL.COMING_MEETUPS,
         "home_shout_outs": ShoutOut.objects.current().select_related("author", "cell")[:6],
         "home_meetups": Meetup.objects.upcoming()
         .filter(status=Meetup.Status.SCHEDULED)

@@ -11,8 +11,8 @@ and changes nothing. Views, commands and the admin only call these functions.
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.text import slugify
 
+from core.slugs import unique_slug
 from meetups.models import (
     RSVP,
     Cell,
@@ -31,16 +31,6 @@ def _lock_cell(cell):
     return Cell.objects.select_for_update().get(pk=cell.pk)
 
 
-def unique_cell_slug(name):
-    """A slug from `name` that no cell has yet (`-2`, `-3`, ... when taken)."""
-    base = slugify(name)[:90] or "cell"
-    slug, n = base, 1
-    while Cell.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
-
-
 def propose_cell(cell, by):
     """
     `by` proposes `cell` (unsaved, from the proposal form): it waits for the steering group,
@@ -48,7 +38,7 @@ def propose_cell(cell, by):
     """
     cell.status = Cell.Status.PROPOSED
     cell.proposed_by = by
-    cell.slug = unique_cell_slug(cell.name)
+    cell.slug = unique_slug(cell.name, Cell.objects, max_length=100, fallback="cell")
     cell.save()
     return cell
 

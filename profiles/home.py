@@ -1,10 +1,9 @@
 """The directory's part of the home page: recently confirmed co-ops to start browsing from."""
 
+from core.caching import TTL
 from profiles.models import Coop
 
 HOME_COOPS = 6
-# The recent co-ops are the same for everyone: the template keeps the list this long.
-RECENT_COOPS_TTL = 60
 
 
 def context(request):
@@ -17,5 +16,5 @@ def context(request):
         .fresh()
         .freshest_first()
         .only("name", "slug", "summary", "last_confirmed_at")[:HOME_COOPS],
-        "recent_coops_ttl": RECENT_COOPS_TTL,
+        "recent_coops_ttl": TTL.RECENT_COOPS,
     }

@@ -11,29 +11,19 @@ from allauth.account.models import EmailAddress
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.text import slugify
 
+from core.slugs import unique_slug
 from profiles.models import Coop, Invitation, JoinRequest, Member, Membership
 from profiles.models.shared import ProfileError
 
 Role = Membership.Role
 
 
-def unique_coop_slug(name):
-    """A slug for a new co-op's URL: its name, with a number added if that is taken."""
-    base = slugify(name)[:70] or "coop"
-    taken = set(Coop.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 def create_coop(founder, coop):
     """A member creates the (unsaved) `coop` and becomes its first admin; it waits for approval."""
     with transaction.atomic():
         coop.status = Coop.Status.PENDING
-        coop.slug = unique_coop_slug(coop.name)
+        coop.slug = unique_slug(coop.name, Coop.objects, max_length=80, fallback="coop")
         coop.mark_confirmed()
         coop.save()
         Membership.objects.create(coop=coop, member=founder, role=Role.ADMIN)

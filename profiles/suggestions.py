@@ -5,7 +5,7 @@ The lists are the same for everyone and change slowly, so each is kept in the
 shared cache for a few minutes. At a hundred times the network's size, finding
 the distinct regions of 100,000 members or the skills of 200,000 listings on
 every page view cost more than the rest of the page together (issue #8).
-A new skill or region shows up in the suggestions within SUGGESTIONS_TTL; the
+A new skill or region shows up in the suggestions within TTL.SUGGESTIONS; the
 filters themselves accept any text, so nothing waits on the cache.
 """
 
@@ -16,16 +16,16 @@ from django.core.cache import cache
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from core.caching import TTL, cache_key
 from profiles.models import Coop, CoopSkill, Member, MemberSkill, Skill
 
-SUGGESTIONS_TTL = 5 * 60
 MAX_SKILL_SUGGESTIONS = 300
 MAX_REGION_SUGGESTIONS = 200
 
 
 def skill_suggestions():
     """The names of the most used skills, alphabetically: one query, or none when cached."""
-    return cache.get_or_set("suggestions:skills", _most_used_skill_names, SUGGESTIONS_TTL)
+    return cache.get_or_set(cache_key("skill-suggestions"), _most_used_skill_names, TTL.SUGGESTIONS)
 
 
 # The models whose rows each link one skill to something (field "skill"): a skill's
@@ -60,7 +60,7 @@ REGION_SOURCES = {
 def region_suggestions(source):
     """The regions named by `source` (a key of REGION_SOURCES), alphabetically."""
     return cache.get_or_set(
-        f"suggestions:regions:{source}", lambda: _regions(source), SUGGESTIONS_TTL
+        cache_key("region-suggestions", source), lambda: _regions(source), TTL.SUGGESTIONS
     )
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from cotech_directory.lib.markdown import render_markdown
+from core.markdown import render_markdown
 
 
 def test_markdown_renders_links_lists_and_emphasis():

@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import Client
 
-from cotech_directory.caching import VISITOR_PAGE_TTL, cached_for_visitors
+from core.caching import TTL, cached_for_visitors
 from tests.factories import give_skills, make_coop, make_member
 from tests.meetups.factories import make_cell
 
@@ -57,7 +57,7 @@ def test_visitors_see_a_change_within_the_time_to_live(client):
         coop.summary = "Second words"
         coop.save()
         assert "First words" in client.get("/coops/cached-co-op/").content.decode()
-        clock.shift(VISITOR_PAGE_TTL + 1)
+        clock.shift(TTL.VISITOR_PAGE + 1)
         assert "Second words" in client.get("/coops/cached-co-op/").content.decode()
 
 

@@ -1,13 +1,12 @@
 """The co-budget page and its CSV, for co-op admins and the steering group."""
 
-import csv
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from core import spreadsheet
 from exchanges import budget
 from exchanges.forms import (
     BudgetPeriodForm,
@@ -52,7 +51,7 @@ def exchange_budget_csv(request):
     _form, year, lines, totals = _budget(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="cotech-co-budget-{year}.csv"'
-    writer = csv.writer(response)
+    writer = spreadsheet.writer(response)
     writer.writerow(
         [
             "co-op",
@@ -67,7 +66,7 @@ def exchange_budget_csv(request):
     for line in lines:
         writer.writerow(
             [
-                _csv_text(line.coop.name),
+                line.coop.name,
                 line.currency,
                 line.exchanges,
                 f"{line.days_given:.1f}",
@@ -90,8 +89,3 @@ def exchange_budget_csv(request):
             ]
         )
     return response
-
-
-def _csv_text(value):
-    """A spreadsheet must not run a co-op's name as a formula (CSV injection)."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

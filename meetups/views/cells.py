@@ -10,8 +10,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core.caching import cached_for_visitors
 from core.steps import refuse
-from cotech_directory.caching import cached_for_visitors
 from meetups import services
 from meetups.access import get_cell_for_user, get_founder_term_for_user
 from meetups.calendars import calendar_response, feed_meetups

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 
-from cotech_directory.lib.markdown import render_markdown
+from core.markdown import render_markdown
 from meetups import services
 from meetups.access import get_shout_out_for_user
 from meetups.forms import ShoutOutForm

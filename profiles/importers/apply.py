@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.text import slugify
 
+from core.slugs import unique_slug
 from profiles.forms.fields import SkillListField
 from profiles.importers.columns import (
     COOP_FIELDS,
@@ -336,13 +337,10 @@ class _MemberApplier(_ProfileApplier):
 
     @staticmethod
     def _free_username(email):
-        User = get_user_model()
-        base = slugify(email.split("@")[0])[:120] or "member"
-        username, number = base, 1
-        while User.objects.filter(username=username).exists():
-            number += 1
-            username = f"{base}-{number}"
-        return username
+        users = get_user_model().objects
+        return unique_slug(
+            email.split("@")[0], users, field="username", max_length=150, fallback="member"
+        )
 
 
 __all__ = ["import_records"]

@@ -3,6 +3,7 @@
 import csv
 import io
 
+from core import spreadsheet
 from profiles.importers.apply import import_records
 from profiles.importers.columns import COLUMNS, normalise_header
 from profiles.importers.report import ImportReport
@@ -72,6 +73,7 @@ def read_directory_csv(data, report):
             record["_problems"].append(
                 f"{len(row)} cells but only {len(columns)} columns: check for a stray comma"
             )
+        row = [spreadsheet.typed_cell(cell) for cell in row]
         for column, cell in zip(columns, row, strict=False):
             if column:
                 record[column] = cell.strip()

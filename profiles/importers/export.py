@@ -1,9 +1,8 @@
 """Writing the directory back out in the columns the importer reads, so the two round-trip."""
 
-import csv
-
 from django.db.models import Prefetch
 
+from core import spreadsheet
 from profiles.importers.columns import (
     COLUMNS,
     COOP_FIELDS,
@@ -69,7 +68,7 @@ def member_rows(members):
 
 
 def write_csv(stream, rows):
-    writer = csv.DictWriter(stream, fieldnames=COLUMNS, extrasaction="ignore")
+    writer = spreadsheet.dict_writer(stream, COLUMNS, extrasaction="ignore")
     writer.writeheader()
     for row in rows:
         writer.writerow(row)

@@ -7,8 +7,8 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from core.caching import cached_for_visitors
 from core.steps import refuse
-from cotech_directory.caching import cached_for_visitors
 from profiles import emails, services
 from profiles.access import get_coop_for_user, require_staff
 from profiles.forms.profiles import (

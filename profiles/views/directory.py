@@ -5,7 +5,8 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
 
-from cotech_directory.caching import cached_for_visitors
+from core.caching import TTL, cached_for_visitors
+from core.pagination import list_page
 from profiles.forms.directory import DirectoryFilterForm
 from profiles.models import (
     Coop,
@@ -19,11 +20,8 @@ from profiles.models import (
     SkillRelation,
 )
 from profiles.suggestions import region_suggestions, skill_suggestions
-from profiles.views.helpers import list_page
 
 PAGE_SIZE = 20
-# How long a directory's results may lag behind an edit (see _directory_page).
-RESULTS_TTL = 60
 SKILL_PAGE_LIMIT = 50
 # What the rooms above the directory add to a skill's page: each is called with
 # (request, skill) and returns a dict naming the partial ("template") that shows it
@@ -35,7 +33,7 @@ def _directory_page(request, form, queryset, region_source):
     """
     A directory list's context. The page (count, rows, prefetches) is worked out
     only if the template asks for it: the results are the same for everyone of a
-    kind (visitor or member), so the template keeps them for RESULTS_TTL and a
+    kind (visitor or member), so the template keeps them for TTL.DIRECTORY_RESULTS and a
     kept copy runs no query at all.
     """
     return {
@@ -49,7 +47,7 @@ def _directory_page(request, form, queryset, region_source):
                 name=queryset.model._meta.label,
             )
         ),
-        "results_ttl": RESULTS_TTL,
+        "results_ttl": TTL.DIRECTORY_RESULTS,
         # Called by the template, and only when the results are not kept.
         "skill_suggestions": skill_suggestions,
         "regions": lambda: region_suggestions(region_source),

@@ -1,11 +1,10 @@
 """CSV downloads of the directory, in the columns the importer reads."""
 
-import csv
-
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpResponse
 from django.utils import timezone
 
+from core import spreadsheet
 from listings.models import Listing
 from profiles.importers.export import coop_rows, member_rows, write_csv
 from profiles.models import ContactVisibility, Coop, Member
@@ -52,7 +51,7 @@ def listing_export(request):
         listings = listings.public()
     listings = listings.select_related("author", "coop").prefetch_related("skills")
     response = csv_response("listings")
-    writer = csv.writer(response)
+    writer = spreadsheet.writer(response)
     writer.writerow(LISTING_COLUMNS)
     for listing in listings.order_by("pk"):
         writer.writerow(

@@ -168,3 +168,39 @@ def test_member_export_runs_a_fixed_number_of_queries(client):
 
     # session, user, members with accounts, skill links, memberships with co-ops
     assert_query_budget(client, "/members/export.csv", grow=grow, budget=5)
+
+
+def test_cells_that_look_like_formulas_are_not_run_and_come_back_as_typed(client):
+    staff = make_member("Sam", user_extra={"is_staff": True})
+    coop = full_coop("Hyperlink Co-op")
+    Coop.objects.filter(pk=coop.pk).update(
+        name="=HYPERLINK(1) Co-op", phone="+44 161 000 0000", summary="-5 days, @ home"
+    )
+    person = make_member("Robin", bio="'=typed with a quote", fediverse="@robin@social.coop")
+    before = snapshot_of_directory()
+
+    client.force_login(staff.user)
+    coops_csv = client.get("/coops/export.csv").content.decode()
+    members_csv = client.get("/members/export.csv").content.decode()
+    coop_row = rows_of(coops_csv)[0]
+    assert (coop_row["name"], coop_row["phone"], coop_row["summary"]) == (
+        "'=HYPERLINK(1) Co-op",
+        "'+44 161 000 0000",
+        "'-5 days, @ home",
+    )
+    member_row = next(row for row in rows_of(members_csv) if row["name"] == "Robin")
+    assert (member_row["about"], member_row["fediverse"]) == (
+        "''=typed with a quote",
+        "'@robin@social.coop",
+    )
+
+    Coop.objects.all().delete()
+    get_user_model().objects.exclude(is_staff=True).delete()
+    report = import_directory_csv((coops_csv + members_csv.split("\n", 1)[1]).encode(), commit=True)
+    assert report.committed, list(report.lines())
+    assert snapshot_of_directory() == before
+    assert Member.objects.get(display_name="Robin").bio == person.bio
+
+
+def rows_of(text):
+    return list(csv.DictReader(io.StringIO(text)))

@@ -6,8 +6,8 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from core.caching import TTL
 from listings.matching import (
-    RANKING_TTL,
     find_matches,
     join_names,
     matches_for_listing,
@@ -231,7 +231,7 @@ def test_skill_names_in_explanations_are_escaped(client_as, cast):
 
 
 def test_a_ranking_is_reused_but_its_rows_are_checked_again_on_every_view(network):
-    """The ranking is kept for RANKING_TTL; closing a listing drops it at once all the same."""
+    """The ranking is kept for TTL.MATCH_RANKING; a closed listing drops out at once."""
     with time_machine.travel(NOW, tick=False):
         first = matches_for_listing(network["need"])
         network["alice"].close("withdrawn")
@@ -241,6 +241,6 @@ def test_a_ranking_is_reused_but_its_rows_are_checked_again_on_every_view(networ
     assert [match.obj for match in second] == [match.obj for match in first[1:]]
     # The newcomer waits for the ranking to be worked out again.
     with time_machine.travel(NOW, tick=False) as clock:
-        clock.shift(timedelta(seconds=RANKING_TTL + 1))
+        clock.shift(timedelta(seconds=TTL.MATCH_RANKING + 1))
         third = matches_for_listing(network["need"])
     assert third[0].obj == newcomer

@@ -10,6 +10,7 @@ import itertools
 import pytest
 from django.urls import reverse
 
+from core.caching import TTL
 from profiles.models import Coop, Membership
 from tests.factories import give_skills, make_coop, make_listing, make_member
 from tests.helpers import SIGNED_IN, assert_query_budget
@@ -200,7 +201,7 @@ def test_home(client, db):
 
 
 def test_a_lists_total_is_counted_once_a_minute(client):
-    """The count of a list is kept (LIST_COUNT_TTL); each filter has its own."""
+    """The count of a list is kept (TTL.LIST_COUNT); each filter has its own."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -221,7 +222,7 @@ def test_a_lists_total_is_counted_once_a_minute(client):
 
 def test_a_kept_total_never_hides_rows():
     """A kept total that is out of date is corrected by the rows the page reads."""
-    from profiles.views.helpers import CountKeptPaginator
+    from core.pagination import CountKeptPaginator
 
     for number in range(5):
         make_coop(f"Listed {number}")
@@ -251,8 +252,6 @@ def test_members_share_the_directorys_results_for_a_minute(client_as, cast):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from profiles.views.directory import RESULTS_TTL
-
     listed = make_member("Listed Lou")
     client = client_as(cast.member.user)
     with time_machine.travel("2026-06-01 12:00Z", tick=False) as clock:
@@ -265,5 +264,5 @@ def test_members_share_the_directorys_results_for_a_minute(client_as, cast):
         assert len(kept.captured_queries) <= SIGNED_IN
         # Another search is its own copy; after the time to live, the change shows.
         assert "Renamed Ray" in client.get("/members/?q=ray").content.decode()
-        clock.shift(RESULTS_TTL + 1)
+        clock.shift(TTL.DIRECTORY_RESULTS + 1)
         assert "Renamed Ray" in client.get("/members/").content.decode()

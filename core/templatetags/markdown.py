@@ -1,12 +1,12 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from cotech_directory.lib.markdown import render_markdown
+from core.markdown import render_markdown
 
 register = template.Library()
 
 
 @register.filter(name="markdown")
 def markdown_filter(text):
-    """{{ coop.about|markdown }}: sanitised HTML (see cotech_directory.lib.markdown)."""
+    """{{ coop.about|markdown }}: sanitised HTML (see core.markdown)."""
     return mark_safe(render_markdown(text))
