@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "listings",
     "exchanges",
     "meetups",
+    "data_io",
 ]
 
 MIDDLEWARE = [
@@ -238,7 +239,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PAGINATION_CLASS": "cotech_directory.api.pagination.DirectoryPagination",
+    "DEFAULT_PAGINATION_CLASS": "data_io.api.pagination.DirectoryPagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": env("API_RATE", "600/hour")},

@@ -29,10 +29,11 @@ urlpatterns = [
         ),
     ),
     path("accounts/", include("allauth.urls")),
-    path("api/", include("cotech_directory.api.urls")),
+    path("api/", include("data_io.api.urls")),
     path("admin/", admin.site.urls),
     path("", include("profiles.urls")),
     path("", include("listings.urls")),
+    path("", include("data_io.urls")),
     path("", include("exchanges.urls")),
     path("", include("meetups.urls")),
 ]

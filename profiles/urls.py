@@ -4,11 +4,8 @@ from profiles import feeds
 from profiles.views import (
     coops,
     directory,
-    exports,
     freshness,
-    imports,
     members,
-    murmurations,
 )
 
 app_name = "profiles"
@@ -49,20 +46,6 @@ urlpatterns = [
     path("me/", members.me, name="me"),
     path("me/edit/", members.me_edit, name="me-edit"),
     path("me/confirm/", members.me_confirm, name="me-confirm"),
-    path("coops/export.csv", exports.coop_export, name="coop-export"),
-    path("steering/import/", imports.directory_import, name="directory-import"),
-    path("members/export.csv", exports.member_export, name="member-export"),
-    path("listings/export.csv", exports.listing_export, name="listing-export"),
-    path(
-        "coops/<slug:slug>/murmurations.json",
-        murmurations.coop_murmurations,
-        name="coop-murmurations",
-    ),
-    path(
-        "listings/<int:pk>/murmurations.json",
-        murmurations.listing_murmurations,
-        name="listing-murmurations",
-    ),
     path("skills/<str:slug>/", directory.skill_detail, name="skill-detail"),
     path("steering/coops/", coops.coop_queue, name="coop-queue"),
     path(

@@ -9,7 +9,6 @@ from profiles.models.coops import (
     OfficeSpace,
 )
 from profiles.models.members import Member
-from profiles.models.murmurations import MurmurationsPublication
 from profiles.models.shared import ContactVisibility, UpFor
 from profiles.models.skills import CoopSkill, MemberSkill, Skill, SkillRelation
 
@@ -23,7 +22,6 @@ __all__ = [
     "Member",
     "MemberSkill",
     "Membership",
-    "MurmurationsPublication",
     "OfficeSpace",
     "Skill",
     "SkillRelation",

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from django.contrib.auth import get_user_model
 
-from profiles.importers.directory_csv import import_directory_csv
+from data_io.importers.directory_csv import import_directory_csv
 from profiles.models import ContactVisibility, Coop, InKindOffer, Member
 from tests.factories import give_skills, make_coop, make_member
 from tests.helpers import assert_query_budget

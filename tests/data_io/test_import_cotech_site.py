@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from profiles.importers.cotech_site import import_cotech_site, readable_name, split_address
+from data_io.importers.cotech_site import import_cotech_site, readable_name, split_address
 from profiles.models import Coop, SkillRelation
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from profiles.importers.directory_csv import import_directory_csv
+from data_io.importers.directory_csv import import_directory_csv
 from profiles.models import Coop, Member, Membership, SkillRelation
 from tests.factories import make_coop, make_member
 

@@ -8,7 +8,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from profiles.models import ContactVisibility, Coop, MurmurationsPublication
+from data_io.models import MurmurationsPublication
+from profiles.models import ContactVisibility, Coop
 from tests.factories import give_skills, make_coop
 
 pytestmark = pytest.mark.django_db

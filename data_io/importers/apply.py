@@ -6,8 +6,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from core.slugs import unique_slug
-from profiles.forms.fields import SkillListField
-from profiles.importers.columns import (
+from data_io.importers.columns import (
     COOP_FIELDS,
     MEMBER_FIELDS,
     SKILL_COLUMNS,
@@ -15,7 +14,8 @@ from profiles.importers.columns import (
     TYPE_MEMBER,
     split_list,
 )
-from profiles.importers.report import Action, ImportReport, Outcome
+from data_io.importers.report import Action, ImportReport, Outcome
+from profiles.forms.fields import SkillListField
 from profiles.models import (
     Coop,
     CoopSkill,

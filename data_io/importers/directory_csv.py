@@ -4,9 +4,9 @@ import csv
 import io
 
 from core import spreadsheet
-from profiles.importers.apply import import_records
-from profiles.importers.columns import COLUMNS, normalise_header
-from profiles.importers.report import ImportReport
+from data_io.importers.apply import import_records
+from data_io.importers.columns import COLUMNS, normalise_header
+from data_io.importers.report import ImportReport
 
 COUNTRY_NAMES = {
     "uk": "GB",

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from profiles.murmurations import IndexUnavailable, publish
+from data_io.murmurations import IndexUnavailable, publish
 
 
 class Command(BaseCommand):

@@ -15,6 +15,8 @@ class MurmurationsPublication(models.Model):
     )
 
     class Meta:
+        # Made when data in and out lived in profiles; the table keeps its name.
+        db_table = "profiles_murmurationspublication"
         ordering = ["profile_url"]
 
     def __str__(self):

@@ -9,7 +9,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 
-from cotech_directory.api.serializers import (
+from data_io.api.serializers import (
     CellSerializer,
     CoopSerializer,
     ListingSerializer,

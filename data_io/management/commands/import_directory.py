@@ -4,8 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from profiles.importers.directory_csv import import_directory_csv
-from profiles.management.progress import Progress
+from data_io.importers.directory_csv import import_directory_csv
+from data_io.management.progress import Progress
 
 
 class Command(BaseCommand):

@@ -4,9 +4,9 @@ from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 
+from data_io.murmurations import coop_profile, listing_profile
 from listings.models import Listing
 from profiles.models import Coop, CoopSkill
-from profiles.murmurations import coop_profile, listing_profile
 
 
 def coop_murmurations(request, slug):

@@ -2,7 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from cotech_directory.api import views
+from data_io.api import views
 
 router = DefaultRouter()
 router.register("coops", views.CoopViewSet, basename="coop")

@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 
 from core import spreadsheet
-from profiles.importers.columns import (
+from data_io.importers.columns import (
     COLUMNS,
     COOP_FIELDS,
     MEMBER_FIELDS,

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import render
 
-from profiles.importers.directory_csv import import_directory_csv
+from data_io.importers.directory_csv import import_directory_csv
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
@@ -37,4 +37,4 @@ def directory_import(request):
         report = import_directory_csv(
             form.cleaned_data["file"].read(), commit=form.cleaned_data["commit"]
         )
-    return render(request, "profiles/directory_import.html", {"form": form, "report": report})
+    return render(request, "data_io/directory_import.html", {"form": form, "report": report})

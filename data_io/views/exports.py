@@ -5,8 +5,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 from core import spreadsheet
+from data_io.importers.export import coop_rows, member_rows, write_csv
 from listings.models import Listing
-from profiles.importers.export import coop_rows, member_rows, write_csv
 from profiles.models import ContactVisibility, Coop, Member
 
 LISTING_COLUMNS = [

@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from profiles.importers.cotech_site import import_cotech_site
-from profiles.management.progress import Progress
+from data_io.importers.cotech_site import import_cotech_site
+from data_io.management.progress import Progress
 
 
 class Command(BaseCommand):

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import yaml
 
-from profiles.importers.apply import import_records
-from profiles.importers.directory_csv import COUNTRY_NAMES, decode
-from profiles.importers.report import ImportReport
+from data_io.importers.apply import import_records
+from data_io.importers.directory_csv import COUNTRY_NAMES, decode
+from data_io.importers.report import ImportReport
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)(.*)\Z", re.DOTALL)
 UK_POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$", re.IGNORECASE)

@@ -15,12 +15,12 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
+from data_io.models import MurmurationsPublication
 from listings.models import Listing
 from profiles.models import (
     ContactVisibility,
     Coop,
     CoopSkill,
-    MurmurationsPublication,
     SkillRelation,
 )
 
@@ -36,11 +36,11 @@ def absolute(path):
 
 
 def coop_profile_url(coop):
-    return absolute(reverse("profiles:coop-murmurations", args=[coop.slug]))
+    return absolute(reverse("data_io:coop-murmurations", args=[coop.slug]))
 
 
 def listing_profile_url(listing):
-    return absolute(reverse("profiles:listing-murmurations", args=[listing.pk]))
+    return absolute(reverse("data_io:listing-murmurations", args=[listing.pk]))
 
 
 def _tags(names):
