@@ -17,6 +17,9 @@ urlpatterns = [
         "staff/import/",
         RedirectView.as_view(url="/steering/import/", permanent=True, query_string=True),
     ),
+    # Feeds share one address style, name.atom; the first two had a folder's.
+    path("meetups/feed/", RedirectView.as_view(url="/meetups/feed.atom", permanent=True)),
+    path("shout-outs/feed/", RedirectView.as_view(url="/shout-outs/feed.atom", permanent=True)),
     path(
         "quiet-cells/",
         RedirectView.as_view(url="/steering/quiet-cells/", permanent=True, query_string=True),

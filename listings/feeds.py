@@ -1,59 +1,66 @@
 """Atom feeds of new open listings marked public: all of them, or those of one skill."""
 
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 
+from core.feeds import FEED_ITEMS, AtomFeed
+from core.markdown import render_markdown
 from listings.models import Listing
 from profiles.models import Skill
 
-FEED_ITEMS = 50
 
+class ListingsFeed(AtomFeed):
+    """The newest open listings marked public."""
 
-def _feed(request, title, link, listings):
-    """An Atom feed of the newest open listings marked public."""
-    feed = Atom1Feed(
-        title=title,
-        link=request.build_absolute_uri(link),
-        description="New needs and offers in the CoTech network.",
-        feed_url=request.build_absolute_uri(),
-        language="en-gb",
-    )
-    listings = (
-        listings.open()
-        .public()
-        .select_related("author", "coop")
-        .prefetch_related("skills")
-        .order_by("-created_at", "-pk")[:FEED_ITEMS]
-    )
-    for listing in listings:
-        feed.add_item(
-            title=str(listing),
-            link=request.build_absolute_uri(listing.get_absolute_url()),
-            description=listing.description,
-            author_name=str(listing.coop or listing.author),
-            pubdate=listing.created_at,
-            updateddate=listing.confirmed_at,
-            unique_id=request.build_absolute_uri(listing.get_absolute_url()),
-            categories=[skill.name for skill in listing.skills.all()],
+    title = "CoTech needs and offers"
+    subtitle = "New needs and offers in the CoTech network."
+
+    def page_url(self, obj):
+        return reverse("listings:listing-list")
+
+    def listings(self, obj):
+        return Listing.objects.all()
+
+    def items(self, obj):
+        return (
+            self.listings(obj)
+            .open()
+            .public()
+            .select_related("author", "coop")
+            .prefetch_related("skills")
+            .order_by("-created_at", "-pk")[:FEED_ITEMS]
         )
-    response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
-    feed.write(response, "utf-8")
-    return response
+
+    def item_title(self, item):
+        return str(item)
+
+    def item_description(self, item):
+        return render_markdown(item.description)
+
+    def item_author_name(self, item):
+        return str(item.coop or item.author)
+
+    def item_pubdate(self, item):
+        return item.created_at
+
+    def item_updateddate(self, item):
+        return item.confirmed_at
+
+    def item_categories(self, item):
+        return [skill.name for skill in item.skills.all()]
 
 
-def listings_feed(request):
-    return _feed(
-        request, "CoTech needs and offers", reverse("listings:listing-list"), Listing.objects
-    )
+class SkillListingsFeed(ListingsFeed):
+    """The newest open public listings that ask for or offer one skill."""
 
+    def get_object(self, request, slug):
+        return get_object_or_404(Skill, slug=slug)
 
-def skill_listings_feed(request, slug):
-    skill = get_object_or_404(Skill, slug=slug)
-    return _feed(
-        request,
-        f"CoTech needs and offers: {skill.name}",
-        skill.get_absolute_url(),
-        Listing.objects.filter(skills=skill),
-    )
+    def title(self, obj):
+        return f"CoTech needs and offers: {obj.name}"
+
+    def page_url(self, obj):
+        return obj.get_absolute_url()
+
+    def listings(self, obj):
+        return Listing.objects.filter(skills=obj)

@@ -15,6 +15,6 @@ urlpatterns = [
     path("listings/<int:pk>/message/", views.listing_message, name="listing-message"),
     path("members/<int:pk>/message/", views.member_message, name="member-message"),
     path("coops/<slug:slug>/message/", views.coop_message, name="coop-message"),
-    path("listings/feed.atom", feeds.listings_feed, name="listings-feed"),
-    path("skills/<str:slug>/listings.atom", feeds.skill_listings_feed, name="skill-listings-feed"),
+    path("listings/feed.atom", feeds.ListingsFeed(), name="listings-feed"),
+    path("skills/<str:slug>/listings.atom", feeds.SkillListingsFeed(), name="skill-listings-feed"),
 ]

@@ -28,8 +28,8 @@ urlpatterns = [
     path("gatherings/new/", meetups.gathering_schedule, name="gathering-schedule"),
     path("shout-outs/", community.shout_out_list, name="shout-out-list"),
     path("shout-outs/new/", community.shout_out_create, name="shout-out-create"),
-    path("shout-outs/feed/", community.ShoutOutFeed(), name="shout-out-feed"),
-    path("meetups/feed/", community.UpcomingMeetupFeed(), name="meetup-feed"),
+    path("shout-outs/feed.atom", community.ShoutOutFeed(), name="shout-out-feed"),
+    path("meetups/feed.atom", community.UpcomingMeetupFeed(), name="meetup-feed"),
     path("shout-outs/<int:pk>/edit/", community.shout_out_edit, name="shout-out-edit"),
     path("shout-outs/<int:pk>/delete/", community.shout_out_delete, name="shout-out-delete"),
 ]

@@ -61,5 +61,5 @@ urlpatterns = [
         name="coop-refuse",
     ),
     path("steering/freshness/", freshness.freshness_report, name="freshness-report"),
-    path("coops/feed.atom", feeds.coops_feed, name="coops-feed"),
+    path("coops/feed.atom", feeds.CoopsFeed(), name="coops-feed"),
 ]

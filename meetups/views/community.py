@@ -3,12 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
-from django.contrib.syndication.views import Feed
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 
+from core.feeds import FEED_ITEMS, AtomFeed
 from core.markdown import render_markdown
 from meetups import services
 from meetups.access import get_shout_out_for_user
@@ -53,16 +53,17 @@ def shout_out_delete(request, pk):
     return render(request, "meetups/shout_out_delete.html", {"shout_out": shout_out})
 
 
-class ShoutOutFeed(Feed):
+class ShoutOutFeed(AtomFeed):
     """Atom feed of shout-outs whose date has not passed."""
 
-    feed_type = Atom1Feed
     title = "CoTech shout-outs"
     subtitle = "Events members of the network are going to, and invite others to."
-    link = "/shout-outs/"
+
+    def page_url(self, obj):
+        return reverse("meetups:shout-out-list")
 
     def items(self):
-        return ShoutOut.objects.current().select_related("author", "cell")[:50]
+        return ShoutOut.objects.current().select_related("author", "cell")[:FEED_ITEMS]
 
     def item_title(self, item):
         return f"{item.title} ({item.date:%-d %B %Y})"
@@ -75,7 +76,7 @@ class ShoutOutFeed(Feed):
         return str(item.author)
 
     def item_link(self, item):
-        return item.link or item.get_absolute_url()
+        return item.link or super().item_link(item)
 
     def item_guid(self, item):
         return f"shout-out-{item.pk}"
@@ -90,20 +91,21 @@ class ShoutOutFeed(Feed):
         return item.updated_at
 
 
-class UpcomingMeetupFeed(Feed):
+class UpcomingMeetupFeed(AtomFeed):
     """Atom feed of coming meetups and national gatherings, soonest first."""
 
-    feed_type = Atom1Feed
     title = "CoTech meetups and gatherings"
     subtitle = "Coming meetups of the network's cells, and its national gatherings."
-    link = "/cells/"
+
+    def page_url(self, obj):
+        return reverse("meetups:cell-list")
 
     def items(self):
         return (
             Meetup.objects.visible_to(AnonymousUser())
             .upcoming()
             .filter(status=Meetup.Status.SCHEDULED)
-            .select_related("cell")[:50]
+            .select_related("cell")[:FEED_ITEMS]
         )
 
     def item_title(self, item):
@@ -112,9 +114,6 @@ class UpcomingMeetupFeed(Feed):
 
     def item_description(self, item):
         return render_markdown(item.description)
-
-    def item_link(self, item):
-        return item.get_absolute_url()
 
     def item_pubdate(self, item):
         return item.created_at

@@ -8,10 +8,12 @@ from django.utils import timezone
 
 from profiles.models import Coop
 from tests.factories import make_coop
-from tests.meetups.factories import make_cell, make_meetup
+from tests.listings.factories import make_need
+from tests.meetups.factories import make_cell, make_meetup, make_shout_out
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
+FEEDS = ["/coops/feed.atom", "/listings/feed.atom", "/meetups/feed.atom", "/shout-outs/feed.atom"]
 
 
 def entry_titles(response):
@@ -22,7 +24,12 @@ def entry_titles(response):
 
 def test_every_page_lists_the_sites_feeds(client):
     head = client.get("/").content.decode().split("</head>")[0]
-    for path in ("/coops/feed.atom", "/listings/feed.atom", "/meetups/feed/", "/shout-outs/feed/"):
+    for path in (
+        "/coops/feed.atom",
+        "/listings/feed.atom",
+        "/meetups/feed.atom",
+        "/shout-outs/feed.atom",
+    ):
         assert 'type="application/atom+xml" title=' in head and f'href="{path}"' in head
 
 
@@ -41,7 +48,34 @@ def test_the_meetups_feed_holds_coming_meetups_of_active_cells(client):
     make_meetup(cell, title="Past", starts_at=timezone.now() - timedelta(days=30))
     make_meetup(None, title="Gathering")
     make_meetup(make_cell("Proposed", status="proposed"), title="Hidden")
-    titles = entry_titles(client.get("/meetups/feed/"))
+    titles = entry_titles(client.get("/meetups/feed.atom"))
     assert any(title.startswith("Coming (Leeds") for title in titles)
     assert any(title.startswith("Gathering (National gathering") for title in titles)
     assert not any(title.startswith(("Past", "Hidden")) for title in titles)
+
+
+@pytest.mark.parametrize("path", [*FEEDS, "/skills/django/listings.atom"])
+def test_every_feed_links_under_the_host_it_was_asked_on(client, settings, path, cast):
+    """Not under the Sites framework's example.com: under the host the reader asked."""
+    settings.ALLOWED_HOSTS = ["directory.cotech.example"]
+    make_need(cast.member, title="Django pairing", skills=["Django"], is_public=True)
+    make_meetup(make_cell("Leeds"), title="Coming")
+    make_shout_out(cast.member, title="AI event")
+    response = client.get(path, headers={"host": "directory.cotech.example"})
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    links = [link.get("href") for link in root.iter(f"{ATOM}link")]
+    assert len(links) >= 3, "the page, the feed itself and at least one entry"
+    assert all(link.startswith("http://directory.cotech.example/") for link in links), links
+    assert root.find(f"{ATOM}link[@rel='self']").get("href") == (
+        f"http://directory.cotech.example{path}"
+    )
+
+
+@pytest.mark.parametrize("old, new", [
+    ("/meetups/feed/", "/meetups/feed.atom"),
+    ("/shout-outs/feed/", "/shout-outs/feed.atom"),
+])  # fmt: skip
+def test_the_feeds_old_addresses_lead_to_the_one_style(client, old, new):
+    response = client.get(old)
+    assert (response.status_code, response["Location"]) == (301, new)

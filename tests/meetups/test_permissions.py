@@ -62,7 +62,7 @@ TABLE = [
     ("get", "/gatherings/new/", STAFF_ONLY),
     ("post", "/gatherings/new/", STAFF_ONLY),
     ("get", "/shout-outs/", ALL_200),
-    ("get", "/shout-outs/feed/", ALL_200),
+    ("get", "/shout-outs/feed.atom", ALL_200),
     ("get", "/shout-outs/new/", SIGNED_IN_200),
     ("post", "/shout-outs/new/", SIGNED_IN_200),
     ("get", "/shout-outs/{shout_out}/edit/", "302 403 200 403 403 403"),

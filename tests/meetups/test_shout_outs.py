@@ -42,7 +42,7 @@ def test_the_atom_feed_lists_current_shout_outs_escaped(cast, client):
         date=date(2026, 5, 12),
     )
     make_shout_out(cast.cell_member, title="Old", date=date(2026, 5, 1))
-    response = client.get("/shout-outs/feed/")
+    response = client.get("/shout-outs/feed.atom")
     assert response["Content-Type"].startswith("application/atom+xml")
     feed = ET.fromstring(response.content)
     entries = feed.findall(f"{ATOM}entry")
