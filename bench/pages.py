@@ -51,9 +51,9 @@ def with_query(name, **params):
 
 def bench_pages():
     """
-    The issue's list, in its order. Query parameters are the filter forms' own
-    (profiles/forms/directory.py DirectoryFilterForm, profiles/forms/listings.py
-    ListingFilterForm); pages behind @login_required are fetched signed in.
+    The issue's list, in its order. Query parameters are the filters' own
+    (profiles/filters.py CoopFilter, listings/filters.py ListingFilter); pages behind
+    @login_required are fetched signed in.
     """
     from listings.models import Listing
 

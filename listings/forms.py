@@ -4,7 +4,6 @@ from datetime import timedelta
 
 from django import forms
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from listings.models import MAX_LISTING_DAYS, CostKind, Listing, ListingStatus
@@ -144,56 +143,6 @@ class CloseListingForm(forms.Form):
         ],
         widget=forms.RadioSelect,
     )
-
-
-class ListingFilterForm(forms.Form):
-    """The filters of /listings/: each optional, all combinable, in the query string."""
-
-    q = forms.CharField(label="Search", required=False, max_length=100)
-    kind = forms.ChoiceField(
-        label="Needs or offers", choices=[("", "Both"), *Listing.Kind.choices], required=False
-    )
-    category = forms.ChoiceField(
-        choices=[("", "Any category"), *Listing.Category.choices], required=False
-    )
-    skill = forms.CharField(
-        required=False,
-        max_length=60,
-        widget=forms.TextInput(attrs={"list": "skill-suggestions", "autocomplete": "off"}),
-    )
-    region = forms.CharField(
-        required=False,
-        max_length=80,
-        widget=forms.TextInput(attrs={"list": "region-suggestions", "autocomplete": "off"}),
-    )
-    # Text rather than a list of every co-op, which at thousands of co-ops is
-    # neither usable nor cheap: a part of the name, or the slug a co-op page links with.
-    coop = forms.CharField(
-        label="Co-op", required=False, max_length=100, help_text="Its name, or part of it."
-    )
-    remote = forms.BooleanField(label="Remote is fine", required=False)
-
-    def filter(self, listings):
-        """`listings` narrowed by every filter given; invalid filters are ignored."""
-        data = self.cleaned_data if self.is_valid() else {}
-        for word in (data.get("q") or "").casefold().split():
-            listings = listings.filter(search_text__contains=word)
-        if data.get("kind"):
-            listings = listings.filter(kind=data["kind"])
-        if data.get("category"):
-            listings = listings.filter(category=data["category"])
-        if data.get("skill"):
-            listings = listings.filter(skills__name__iexact=data["skill"].strip())
-        if data.get("region"):
-            listings = listings.filter(region__iexact=data["region"].strip())
-        if data.get("coop"):
-            coop = data["coop"].strip()
-            listings = listings.filter(
-                coop__in=Coop.objects.filter(Q(slug=coop) | Q(name__icontains=coop))
-            )
-        if data.get("remote"):
-            listings = listings.filter(remote_ok=True)
-        return listings
 
 
 class MessageForm(forms.Form):

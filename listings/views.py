@@ -12,9 +12,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from core.caching import cached_for_visitors
 from core.pagination import list_page
 from core.steps import refuse
+from listings.filters import ListingFilter
 from listings.forms import (
     CloseListingForm,
-    ListingFilterForm,
     ListingForm,
     MessageForm,
 )
@@ -49,9 +49,10 @@ def get_listing(request, pk, *, change=False):
 @cached_for_visitors
 def listing_list(request):
     """Open needs and offers, fresh first, with search and combinable filters."""
-    form = ListingFilterForm(request.GET or None)
+    filters = ListingFilter(request.GET or None, queryset=Listing.objects.open())
+    form = filters.form
     found = (
-        form.filter(Listing.objects.open().visible_to(request.user))
+        filters.qs.visible_to(request.user)
         .freshest_first()
         .select_related("author", "coop")
         .prefetch_related("skills")

@@ -15,9 +15,10 @@ from data_io.api.serializers import (
     ListingSerializer,
     MeetupSerializer,
 )
+from listings.filters import ListingFilter
 from listings.models import Listing
 from meetups.models import Cell, Meetup
-from profiles.forms.directory import DirectoryFilterForm
+from profiles.filters import CoopFilter
 from profiles.models import Coop, CoopSkill
 
 
@@ -44,7 +45,7 @@ COOP_FILTERS = [
 
 @extend_schema_view(list=extend_schema(parameters=COOP_FILTERS))
 class CoopViewSet(viewsets.ReadOnlyModelViewSet):
-    """Approved co-ops, with the directory page's filters (DirectoryFilterForm)."""
+    """Approved co-ops, with the directory page's filters (profiles.filters.CoopFilter)."""
 
     serializer_class = CoopSerializer
     lookup_field = "slug"
@@ -55,8 +56,7 @@ class CoopViewSet(viewsets.ReadOnlyModelViewSet):
         )
         if self.action != "list":
             return coops
-        form = DirectoryFilterForm(self.request.query_params or None, for_coops=True)
-        return form.filter(coops)
+        return CoopFilter(self.request.query_params, queryset=coops).qs
 
 
 LISTING_FILTERS = [
@@ -86,22 +86,7 @@ class ListingViewSet(viewsets.ReadOnlyModelViewSet):
         )
         if self.action != "list":
             return listings
-        params = self.request.query_params
-        for param, lookup in (
-            ("kind", "kind"),
-            ("category", "category"),
-            ("region", "region__iexact"),
-            ("coop", "coop__slug"),
-        ):
-            if params.get(param):
-                listings = listings.filter(**{lookup: params[param]})
-        if params.get("skill"):
-            listings = listings.filter(skills__name__iexact=params["skill"].strip())
-        if params.get("remote") in ("1", "true"):
-            listings = listings.filter(remote_ok=True)
-        for word in params.get("q", "").casefold().split()[:10]:
-            listings = listings.filter(search_text__contains=word)
-        return listings.distinct()
+        return ListingFilter(self.request.query_params, queryset=listings).qs
 
 
 @extend_schema_view(list=extend_schema(parameters=[_param("region", "Region (case ignored).")]))

@@ -7,7 +7,7 @@ from django.utils.functional import SimpleLazyObject
 
 from core.caching import TTL, cached_for_visitors
 from core.pagination import list_page
-from profiles.forms.directory import DirectoryFilterForm
+from profiles.filters import CoopFilter, MemberFilter
 from profiles.models import (
     Coop,
     CoopSkill,
@@ -29,7 +29,7 @@ SKILL_PAGE_LIMIT = 50
 SKILL_PAGE_SECTIONS = []
 
 
-def _directory_page(request, form, queryset, region_source):
+def _directory_page(request, filters, region_source):
     """
     A directory list's context. The page (count, rows, prefetches) is worked out
     only if the template asks for it: the results are the same for everyone of a
@@ -37,14 +37,14 @@ def _directory_page(request, form, queryset, region_source):
     kept copy runs no query at all.
     """
     return {
-        "form": form,
+        "form": filters.form,
         "page": SimpleLazyObject(
             lambda: list_page(
                 request,
-                form.filter(queryset),
+                filters.qs,
                 PAGE_SIZE,
-                form=form,
-                name=queryset.model._meta.label,
+                form=filters.form,
+                name=filters.queryset.model._meta.label,
             )
         ),
         "results_ttl": TTL.DIRECTORY_RESULTS,
@@ -60,7 +60,6 @@ def coop_list(request):
     /coops/: the public directory of approved co-ops, fresher first, stale hidden
     unless asked. Queries: skill suggestions, regions, count, the page, its skills.
     """
-    form = DirectoryFilterForm(request.GET or None, for_coops=True)
     coops = (
         Coop.objects.public()
         .annotate(
@@ -73,7 +72,8 @@ def coop_list(request):
             )
         )
     )
-    context = _directory_page(request, form, coops, "coops")
+    # Always bound, if only to no parameters: the defaults (fresh only, fresher first) apply.
+    context = _directory_page(request, CoopFilter(request.GET, queryset=coops), "coops")
     return render(request, "profiles/coop_list.html", context)
 
 
@@ -83,7 +83,6 @@ def member_list(request):
     /members/: listed members, for signed-in members only. Queries: skill
     suggestions, regions, count, the page, its skills, its approved co-ops.
     """
-    form = DirectoryFilterForm(request.GET or None, for_coops=False)
     members = Member.objects.listed().prefetch_related(
         Prefetch(
             "skill_links", MemberSkill.objects.select_related("skill").order_by("skill__name")
@@ -95,7 +94,7 @@ def member_list(request):
             .order_by("coop__name"),
         ),
     )
-    context = _directory_page(request, form, members, "members")
+    context = _directory_page(request, MemberFilter(request.GET, queryset=members), "members")
     return render(request, "profiles/member_list.html", context)
 
 
