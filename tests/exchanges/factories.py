@@ -87,3 +87,18 @@ def advance(exchange, state):
             )
         exchange = Exchange.objects.get(pk=exchange.pk)
     return exchange
+
+
+# A terms form filled in as a host co-op would: the network fund pays it all.
+TERMS = {
+    "goals": "Changed",
+    "deliverables": "",
+    "check_ins": "",
+    "currency": "GBP",
+    "cost_time": "300",
+    "cost_travel": "0",
+    "cost_other": "0",
+    "share_host_coop": "0",
+    "share_helper_coop": "0",
+    "share_network": "300",
+}

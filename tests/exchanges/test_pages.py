@@ -12,7 +12,7 @@ from django.utils import timezone
 from exchanges import services
 from exchanges.models import Exchange, ExchangeEvent
 from tests.cast import Cast
-from tests.exchanges.factories import State, make_exchange
+from tests.exchanges.factories import TERMS, State, make_exchange
 from tests.factories import make_coop, make_member, make_skill
 from tests.helpers import SIGNED_IN, assert_query_budget
 
@@ -35,20 +35,6 @@ def roles_exchange(cast, state):
         helper_coop=helper.coops.get(),
         state=state,
     )
-
-
-TERMS = {
-    "goals": "Changed",
-    "deliverables": "",
-    "check_ins": "",
-    "currency": "GBP",
-    "cost_time": "300",
-    "cost_travel": "0",
-    "cost_other": "0",
-    "share_host_coop": "0",
-    "share_helper_coop": "0",
-    "share_network": "300",
-}
 
 
 def test_a_refusal_says_why(cast, client_as):

@@ -4,24 +4,12 @@ import pytest
 
 from exchanges.models import Exchange
 from tests.cast import ROLES, Cast
-from tests.exchanges.factories import State, make_exchange
+from tests.exchanges.factories import TERMS, State, make_exchange
 from tests.factories import make_coop, make_member
 from tests.helpers import Access, assert_access, by_role, module_world
 
 pytestmark = pytest.mark.django_db
 
-TERMS = {
-    "goals": "Changed",
-    "deliverables": "",
-    "check_ins": "",
-    "currency": "GBP",
-    "cost_time": "300",
-    "cost_travel": "0",
-    "cost_other": "0",
-    "share_host_coop": "0",
-    "share_helper_coop": "0",
-    "share_network": "300",
-}
 STATES = [State.DRAFT, State.PROPOSED, State.AWAITING_APPROVAL, State.AGREEMENT, State.ACTIVE]
 SEE = by_role(404, anonymous=302, member=200, owner=200, staff=200)
 SIGNED_IN = by_role(200, anonymous=302)
