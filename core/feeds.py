@@ -10,6 +10,7 @@ request, so each request gets its own copy to hold the request.
 import copy
 
 from django.contrib.syndication.views import Feed
+from django.http import HttpRequest
 from django.utils.feedgenerator import Atom1Feed
 
 FEED_ITEMS = 50
@@ -20,7 +21,7 @@ class AtomFeed(Feed):
 
     feed_type = Atom1Feed
     language = "en-gb"
-    request = None
+    request: HttpRequest  # set on each request's copy
 
     def __call__(self, request, *args, **kwargs):
         feed = copy.copy(self)

@@ -1,12 +1,15 @@
 """Form fields shared by the profile and listing forms."""
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
-from taggit.utils import edit_string_for_tags
 
 from profiles.models.skills import MAX_SKILL_LENGTH, normalise_skill_name
 
 MAX_SKILLS_PER_FIELD = 20
+# A NUL byte cannot even be stored (PostgreSQL); no other control character belongs in a name.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class SkillListInput(forms.TextInput):
@@ -20,16 +23,11 @@ class SkillListInput(forms.TextInput):
         super().__init__({"list": datalist, "autocomplete": "off", **(attrs or {})})
 
     def format_value(self, value):
+        # Names as they are, comma-separated: never quoted (taggit's edit string
+        # quotes a name with a space, and saving that back made a new skill).
         if isinstance(value, list | tuple):
-            return edit_string_for_tags([_Named(name) for name in value])
+            return ", ".join(value)
         return super().format_value(value)
-
-
-class _Named:
-    """What taggit's edit_string_for_tags expects: something with a name."""
-
-    def __init__(self, name):
-        self.name = name
 
 
 class SkillListField(forms.CharField):
@@ -62,6 +60,10 @@ class SkillListField(forms.CharField):
 
     def validate(self, value):
         super().validate(value)
+        if any(CONTROL_CHARACTER.search(name) for name in value):
+            raise ValidationError(
+                "Skill names cannot hold control characters (such as a NUL byte)."
+            )
         too_long = [name for name in value if len(name) > MAX_SKILL_LENGTH]
         if too_long:
             raise ValidationError(

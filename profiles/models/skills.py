@@ -14,9 +14,17 @@ MAX_SKILL_LENGTH = 50
 SLUG_WORDS = {"+": "plus", "#": "sharp", ".": "dot"}
 
 
+# Quotes around a whole name are never part of it: they came from a box that once
+# quoted names with spaces ("Open source"), or from a pasted list.
+SKILL_QUOTES = "\"'\u201c\u201d\u2018\u2019"  # " ' and the curly ones
+
+
 def normalise_skill_name(name):
-    """ "  django " and "Django" are one skill: trim and collapse inner spaces."""
-    return re.sub(r"\s+", " ", name).strip()
+    """ "  django ", "Django" and `"Django"` are one skill: trim, unquote, collapse spaces."""
+    name = re.sub(r"\s+", " ", name).strip()
+    while len(name) >= 2 and name[0] in SKILL_QUOTES and name[-1] in SKILL_QUOTES:
+        name = re.sub(r"\s+", " ", name[1:-1]).strip()
+    return name
 
 
 class SkillKind(models.TextChoices):
