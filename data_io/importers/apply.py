@@ -15,7 +15,7 @@ from data_io.importers.columns import (
     split_list,
 )
 from data_io.importers.report import Action, ImportReport, Outcome
-from profiles.forms.fields import SkillListField
+from profiles.forms.fields import CoordinateField, SkillListField
 from profiles.models import (
     Coop,
     CoopSkill,
@@ -35,6 +35,7 @@ class CoopImportForm(forms.ModelForm):
     class Meta:
         model = Coop
         fields = [field for field in COOP_FIELDS.values() if field != "slug"]
+        field_classes = {"latitude": CoordinateField, "longitude": CoordinateField}
 
 
 class MemberImportForm(forms.ModelForm):

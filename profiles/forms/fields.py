@@ -1,6 +1,7 @@
 """Form fields shared by the profile and listing forms."""
 
 import re
+from decimal import ROUND_HALF_EVEN, Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -74,3 +75,22 @@ class SkillListField(forms.CharField):
             raise ValidationError(
                 f"List at most {self.max_skills} skills here (you gave {len(value)})."
             )
+
+
+class CoordinateField(forms.DecimalField):
+    """
+    A latitude or longitude as geocoders and map apps give it (up to 17 decimal
+    places), rounded to the stored six: about 11 cm, finer than any address.
+    """
+
+    def to_python(self, value):
+        number = super().to_python(value)
+        if number is None or not number.is_finite() or self.decimal_places is None:
+            return number
+        return number.quantize(Decimal(1).scaleb(-self.decimal_places), rounding=ROUND_HALF_EVEN)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        if "step" in attrs:
+            attrs["step"] = "any"  # a browser must not refuse a pasted 17-decimal value
+        return attrs

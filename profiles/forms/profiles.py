@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
-from profiles.forms.fields import SkillListField
+from profiles.forms.fields import CoordinateField, SkillListField
 from profiles.models import (
     Coop,
     InKindOffer,
@@ -138,6 +138,7 @@ class CoopForm(ProfileForm):
             "up_for_other",
             *CONTACT_SECTION[1],
         ]
+        field_classes = {"latitude": CoordinateField, "longitude": CoordinateField}
         widgets = {
             "about": forms.Textarea(attrs={"rows": 8}),
             "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
