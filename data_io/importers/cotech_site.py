@@ -89,6 +89,29 @@ def _list(value):
     return [value]
 
 
+# A co-op file needs no YAML aliases (&a ... *a); a few hundred bytes of nested ones
+# expand to gigabytes once read ("billion laughs"), so past this many the file is refused.
+MAX_YAML_ALIASES = 10
+
+
+class FrontMatterLoader(yaml.SafeLoader):
+    """yaml.safe_load's loader, with a budget of aliases."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.aliases = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            self.aliases += 1
+            if self.aliases > MAX_YAML_ALIASES:
+                raise yaml.YAMLError(
+                    f"it uses more than {MAX_YAML_ALIASES} YAML aliases (*name), "
+                    "which a co-op file never needs"
+                )
+        return super().compose_node(parent, index)
+
+
 def record_from_file(path, data, report):
     """One import record from one co-op file (with its problems, if any)."""
     record = {"_where": path.name, "_problems": [], "type": "coop", "slug": path.stem}
@@ -102,7 +125,8 @@ def record_from_file(path, data, report):
         record["_problems"].append("no YAML front matter between --- lines at the top")
         return record
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        # A SafeLoader underneath: it makes no arbitrary objects.
+        meta = yaml.load(match.group(1), Loader=FrontMatterLoader) or {}  # noqa: S506
     except yaml.YAMLError as error:
         record["_problems"].append(f"the front matter is not valid YAML: {error}")
         return record

@@ -107,3 +107,32 @@ def test_slugs_become_readable_names(slug, name):
 )
 def test_town_and_country_come_out_of_the_address(address, town, country):
     assert split_address(address) == (town, country)
+
+
+def test_a_yaml_alias_bomb_is_refused_by_name_without_expanding(tmp_path):
+    """318 bytes of nested aliases would expand to hundreds of megabytes once read."""
+    levels = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
+        levels.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 9) + "]")
+    folder = tmp_path / "coops"
+    folder.mkdir()
+    (folder / "bomb.md").write_text("---\nname: Bomb\n" + "\n".join(levels) + "\n---\nText\n")
+    shutil.copy(SITE / "agile-collective.md", folder)
+    report = import_cotech_site(folder, commit=False)
+    bomb = next(outcome for outcome in report.outcomes if outcome.where == "bomb.md")
+    assert bomb.action == "rejected"
+    assert any("more than 10 YAML aliases" in note for note in bomb.notes)
+    agile = next(outcome for outcome in report.outcomes if outcome.where == "agile-collective.md")
+    assert agile.action == "created"
+
+
+def test_a_few_yaml_aliases_are_read_as_usual(tmp_path):
+    folder = tmp_path / "coops"
+    folder.mkdir()
+    (folder / "aliases.md").write_text(
+        "---\nname: Aliased\ntechnologies: &tools [django, postgresql]\nservices: *tools\n---\n"
+    )
+    report = import_cotech_site(folder, commit=True)
+    assert report.committed, list(report.lines())
+    coop = Coop.objects.get(slug="aliases")
+    assert names(coop, SkillRelation.USES) == ["Django", "PostgreSQL"]
