@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.http import JsonResponse
@@ -27,6 +28,19 @@ PERSONAL_DATA_SECTIONS = [
 ]
 # Steps an app takes before an account is deleted (Member.forget does the profile's own).
 FORGET_STEPS = [listings.personal_data.forget, meetups.personal_data.forget]
+
+
+def user_display(user):
+    """
+    How allauth names a person in its pages and e-mails (ACCOUNT_USER_DISPLAY): by the
+    name on their profile, else their e-mail address; never the internal username
+    ("newcomer1") that nobody chose and nobody knows.
+    """
+    try:
+        name = user.member.display_name
+    except ObjectDoesNotExist:
+        name = ""
+    return name or user.email or "a member"
 
 
 @login_required

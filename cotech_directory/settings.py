@@ -165,6 +165,8 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[CoTech Directory] "
+# People are named by their display name or e-mail, never the internal username.
+ACCOUNT_USER_DISPLAY = "cotech_directory.account.user_display"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 
 LANGUAGE_CODE = "en-gb"

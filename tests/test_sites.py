@@ -1,10 +1,12 @@
 """The Sites row names this site (issue 13): no e-mail says "example.com"."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.sites.models import Site
 from django.core import mail
 from django.core.management import call_command
 
+from cotech_directory.account import user_display
 from cotech_directory.sites import SITE_NAME
 
 
@@ -32,3 +34,15 @@ def test_the_sign_up_email_names_the_site_not_example_com(client, settings):
     message = mail.outbox[-1]
     assert "example.com" not in message.subject + message.body
     assert SITE_NAME in message.subject + message.body
+    username = get_user_model().objects.get(email="ana@example.org").username
+    assert f"user {username} " not in message.body, "nobody knows their internal username"
+    assert "ana@example.org has given your email address" in message.body
+
+
+@pytest.mark.django_db
+def test_allauth_names_people_by_their_display_name_or_email():
+    user = get_user_model().objects.create(username="newcomer1", email="ana@example.org")
+    assert user_display(user) == "ana@example.org"
+    user.member.display_name = "Ana Núñez"
+    user.member.save()
+    assert user_display(get_user_model().objects.get(pk=user.pk)) == "Ana Núñez"
