@@ -27,8 +27,14 @@ from profiles.models import (
 ORGANIZATION_SCHEMA = "organizations_schema-v1.0.0"
 OFFERS_WANTS_SCHEMA = "offers_wants_schema-v0.1.0"
 MAX_TAG_LENGTH = 100
-# The offers/wants schema's transaction types, from the listing's cost.
-TRANSACTION_TYPES = {"free": "gift", "paid": "sell", "negotiable": "barter"}
+# The offers/wants schema's transaction types (an array of these), from the listing's
+# cost: help given for nothing is a donation; a price, fixed or to agree, a sale.
+SCHEMA_TRANSACTION_TYPES = ("borrow-lend", "rent-lease", "buy-sell", "receive-donate")
+TRANSACTION_TYPES = {
+    "free": ["receive-donate"],
+    "paid": ["buy-sell"],
+    "negotiable": ["buy-sell"],
+}
 
 
 def absolute(path):

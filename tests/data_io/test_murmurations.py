@@ -9,8 +9,10 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from data_io.models import MurmurationsPublication
+from data_io.murmurations import SCHEMA_TRANSACTION_TYPES
 from profiles.models import ContactVisibility, Coop
 from tests.factories import give_skills, make_coop
+from tests.listings.factories import make_need, make_offer
 
 pytestmark = pytest.mark.django_db
 SITE = "https://directory.example.coop"
@@ -169,3 +171,26 @@ def test_an_unreachable_index_fails_the_command():
     ):
         call_command("murmurations_publish")
     assert not MurmurationsPublication.objects.exists()
+
+
+@pytest.mark.parametrize("cost_kind", ["free", "paid", "negotiable"])
+def test_a_public_listing_profile_follows_the_offers_wants_schema(client, cost_kind):
+    offer = make_offer(
+        title="Django mentoring", skills=["Django"], cost_kind=cost_kind, is_public=True
+    )
+    profile = client.get(f"/listings/{offer.pk}/murmurations.json").json()
+    assert profile["linked_schemas"] == ["offers_wants_schema-v0.1.0"]
+    assert (profile["exchange_type"], profile["title"]) == ("offer", "Django mentoring")
+    types = profile["transaction_type"]
+    assert isinstance(types, list) and types, "an array, not a string"
+    assert set(types) <= set(SCHEMA_TRANSACTION_TYPES)
+    assert profile["details_url"] == f"{SITE}/listings/{offer.pk}/"
+    assert profile["tags"] == ["Django"]
+
+
+def test_members_only_and_closed_listings_have_no_profile(client):
+    hidden = make_need(title="Members only")
+    closed = make_need(title="Done", is_public=True)
+    closed.close("fulfilled")
+    for listing in (hidden, closed):
+        assert client.get(f"/listings/{listing.pk}/murmurations.json").status_code == 404
