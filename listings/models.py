@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.steps import StepRefused
+from core.text import TextField
 from profiles.models import Member, Membership
 
 DEFAULT_LISTING_DAYS = 60
@@ -111,7 +112,7 @@ class Listing(models.Model):
         max_length=20, choices=ListingCategory, default=ListingCategory.SKILL_HELP
     )
     title = models.CharField(max_length=120)
-    description = models.TextField(max_length=10000, blank=True, help_text="Markdown.")
+    description = TextField(max_length=10000, blank=True, help_text="Markdown.")
     skills = models.ManyToManyField("profiles.Skill", blank=True, related_name="listings")
     time_amount = models.DecimalField(
         "time involved",
@@ -146,7 +147,7 @@ class Listing(models.Model):
     # When the author last said the listing is current (posted, edited or renewed):
     # what "fresh first" and matching's freshness weigh. Reminders do not touch it.
     confirmed_at = models.DateTimeField(default=timezone.now)
-    search_text = models.TextField(blank=True, editable=False)
+    search_text = TextField(blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

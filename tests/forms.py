@@ -46,8 +46,10 @@ class _FormReader(HTMLParser):
             self.inside = False
         elif tag == "textarea" and self._textarea is not None:
             name, text = self._textarea
-            # A browser drops the one newline that may follow <textarea>.
-            self.forms[-1].append((name, text.removeprefix("\n")))
+            # A browser drops the one newline that may follow <textarea>, and sends
+            # every line break as CRLF (the HTML standard's form submission).
+            text = text.removeprefix("\n").replace("\r\n", "\n").replace("\n", "\r\n")
+            self.forms[-1].append((name, text))
             self._textarea = None
         elif tag == "option" and self._option is not None:
             value, text, selected = self._option

@@ -3,6 +3,8 @@
 from django.db import models
 from django.urls import reverse
 
+from core.text import TextField
+
 
 class AgreementTemplate(models.Model):
     """
@@ -13,7 +15,7 @@ class AgreementTemplate(models.Model):
     """
 
     title = models.CharField(max_length=120, default="Exchange agreement")
-    text = models.TextField(
+    text = TextField(
         max_length=20000,
         help_text="Markdown. Communication, time commitment, who does what, "
         "confidentiality, licensing, ending early, feedback.",
@@ -39,8 +41,8 @@ class Agreement(models.Model):
     )
     version = models.PositiveIntegerField()
     title = models.CharField(max_length=120)
-    text = models.TextField("network terms", help_text="Markdown, from the template.")
-    terms = models.TextField("this exchange's terms", help_text="Markdown.")
+    text = TextField("network terms", help_text="Markdown, from the template.")
+    terms = TextField("this exchange's terms", help_text="Markdown.")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

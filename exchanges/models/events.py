@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from core.text import TextField
 from exchanges.models.budget import MAX_DAYS, money_field
 from exchanges.models.states import ExchangeState
 
@@ -24,7 +25,7 @@ class Approval(models.Model):
         "profiles.Member", on_delete=models.PROTECT, related_name="+", verbose_name="admin"
     )
     decision = models.CharField(max_length=10, choices=Decision)
-    note = models.TextField(max_length=2000, blank=True)
+    note = TextField(max_length=2000, blank=True)
     decided_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -51,7 +52,7 @@ class CompletionReport(models.Model):
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(MAX_DAYS)],
     )
     actual_cost = money_field("actual costs")
-    reflection = models.TextField(max_length=5000, help_text="What worked, what didn't. Markdown.")
+    reflection = TextField(max_length=5000, help_text="What worked, what didn't. Markdown.")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -98,7 +99,7 @@ class ExchangeEvent(models.Model):
     )
     from_state = models.CharField(max_length=20, choices=ExchangeState, blank=True)
     to_state = models.CharField(max_length=20, choices=ExchangeState)
-    note = models.TextField(max_length=2000, blank=True)
+    note = TextField(max_length=2000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -11,6 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 
+from core.text import TextField
 from exchanges.models.agreements import Signature, SignatureParty
 from exchanges.models.budget import HOURS_PER_DAY, MAX_HOURS, money_field
 from exchanges.models.events import Approval, CompletionReport
@@ -152,7 +153,7 @@ class Exchange(models.Model):
     Place = WorkPlace
 
     title = models.CharField(max_length=120)
-    description = models.TextField(
+    description = TextField(
         "what is needed", max_length=10000, help_text="Markdown: links and lists work."
     )
     skills = models.ManyToManyField("profiles.Skill", blank=True, related_name="exchanges")
@@ -211,9 +212,9 @@ class Exchange(models.Model):
     share_helper_coop = money_field("paid by the helper's co-op")
     share_network = money_field("paid by the network fund")
 
-    goals = models.TextField(max_length=5000, blank=True, help_text="Markdown.")
-    deliverables = models.TextField(max_length=5000, blank=True, help_text="Markdown.")
-    check_ins = models.TextField(
+    goals = TextField(max_length=5000, blank=True, help_text="Markdown.")
+    deliverables = TextField(max_length=5000, blank=True, help_text="Markdown.")
+    check_ins = TextField(
         "check-ins", max_length=2000, blank=True, help_text="When and how you will check in."
     )
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.steps import StepRefused
+from core.text import TextField
 from profiles.models import Member
 
 QUIET_AFTER_DAYS = 91  # "no meetup in the last three months"
@@ -77,10 +78,10 @@ class Cell(models.Model):
     area = models.CharField(
         "area covered", max_length=200, help_text="The towns or region the cell covers."
     )
-    description = models.TextField(blank=True, max_length=5000, help_text="Markdown.")
-    aims = models.TextField(blank=True, max_length=5000, help_text="Markdown.")
-    outcomes = models.TextField(blank=True, max_length=5000, help_text="Markdown.")
-    benefits = models.TextField(blank=True, max_length=5000, help_text="Markdown.")
+    description = TextField(blank=True, max_length=5000, help_text="Markdown.")
+    aims = TextField(blank=True, max_length=5000, help_text="Markdown.")
+    outcomes = TextField(blank=True, max_length=5000, help_text="Markdown.")
+    benefits = TextField(blank=True, max_length=5000, help_text="Markdown.")
     cadence_months = models.PositiveSmallIntegerField(
         "meet every (months)",
         default=2,

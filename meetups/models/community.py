@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from core.text import TextField
 from meetups.models.cells import Cell
 from profiles.models import Member
 
@@ -31,7 +32,7 @@ class ShoutOut(models.Model):
     link = models.URLField(blank=True)
     date = models.DateField(help_text="The day of the event; the shout-out shows until then.")
     place = models.CharField(max_length=200, blank=True)
-    note = models.TextField(blank=True, max_length=3000, help_text="Markdown.")
+    note = TextField(blank=True, max_length=3000, help_text="Markdown.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -102,7 +103,7 @@ class SitePage(models.Model):
 
     slug = models.SlugField(unique=True, choices=[(slug, slug) for slug in DEFAULT_PAGES])
     title = models.CharField(max_length=150)
-    body = models.TextField(help_text="Markdown.")
+    body = TextField(help_text="Markdown.")
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = SitePageManager()

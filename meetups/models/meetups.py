@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.steps import StepRefused
+from core.text import TextField
 from meetups.models.cells import Cell
 from profiles.models import Member, OfficeSpace
 
@@ -64,8 +65,8 @@ class Meetup(models.Model):
         verbose_name="office space of a co-op",
     )
     online_link = models.URLField("online link", blank=True)
-    description = models.TextField(blank=True, max_length=10000, help_text="Markdown.")
-    agenda = models.TextField(blank=True, max_length=10000, help_text="Markdown.")
+    description = TextField(blank=True, max_length=10000, help_text="Markdown.")
+    agenda = TextField(blank=True, max_length=10000, help_text="Markdown.")
     kind = models.CharField(max_length=10, choices=Kind, default=Kind.MIXED)
     capacity = models.PositiveIntegerField(
         null=True,

@@ -9,6 +9,7 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from core.text import TextField
 from profiles.models.shared import (
     ContactDetails,
     Freshness,
@@ -77,7 +78,7 @@ class Coop(HasSkills, Freshness, ContactDetails):
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=80, unique=True)
     summary = models.CharField("one-line summary", max_length=200, blank=True)
-    about = models.TextField(
+    about = TextField(
         max_length=20000, blank=True, help_text="Markdown: links, lists and emphasis work."
     )
     website = models.URLField(blank=True)
@@ -116,7 +117,7 @@ class Coop(HasSkills, Freshness, ContactDetails):
     status = models.CharField(
         max_length=10, choices=CoopStatus, default=CoopStatus.PENDING, db_index=True
     )
-    review_note = models.TextField(
+    review_note = TextField(
         max_length=2000, blank=True, help_text="The steering group's note to the co-op's admins."
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
@@ -125,7 +126,7 @@ class Coop(HasSkills, Freshness, ContactDetails):
     )
     # Name, summary, about text and skill names in one column, kept by
     # refresh_search_text(), so one index serves the directory search.
-    search_text = models.TextField(blank=True, editable=False)
+    search_text = TextField(blank=True, editable=False)
     # search_text as PostgreSQL's tsvector, stored so that searching and ranking read it
     # from the GIN index and the row instead of parsing the text again (see profiles/search.py).
     search_document = SearchVectorField(null=True, editable=False)
@@ -245,7 +246,7 @@ class JoinRequest(models.Model):
     member = models.ForeignKey(
         "profiles.Member", on_delete=models.CASCADE, related_name="join_requests"
     )
-    message = models.TextField(max_length=1000, blank=True)
+    message = TextField(max_length=1000, blank=True)
     status = models.CharField(
         max_length=10, choices=JoinRequestStatus, default=JoinRequestStatus.PENDING
     )

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.steps import StepRefused
+from core.text import TextField
 from profiles.models.coops import Membership
 from profiles.models.shared import (
     ContactDetails,
@@ -63,7 +64,7 @@ class Member(HasSkills, Freshness, ContactDetails):
         help_text="How you appear in the directory. You are not listed until you give one.",
     )
     pronouns = models.CharField(max_length=40, blank=True)
-    bio = models.TextField(
+    bio = TextField(
         "short bio", max_length=5000, blank=True, help_text="Markdown: links and lists work."
     )
     town = models.CharField(max_length=80, blank=True)
@@ -82,7 +83,7 @@ class Member(HasSkills, Freshness, ContactDetails):
     available_from = models.DateField(null=True, blank=True)
     up_for = UpForField()
     up_for_other = models.CharField("also up for", max_length=200, blank=True)
-    search_text = models.TextField(blank=True, editable=False)
+    search_text = TextField(blank=True, editable=False)
     # search_text as PostgreSQL's tsvector, stored so that searching and ranking read it
     # from the GIN index and the row instead of parsing the text again (see profiles/search.py).
     search_document = SearchVectorField(null=True, editable=False)

@@ -7,6 +7,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from core.steps import StepRefused
+from core.text import TextField
 from profiles.models.skills import SKILL_GROUP
 from profiles.search import document_update
 
@@ -139,7 +140,7 @@ class ContactDetails(models.Model):
         choices=ContactVisibility,
         default=ContactVisibility.MEMBERS,
     )
-    address = models.TextField(max_length=500, blank=True)
+    address = TextField(max_length=500, blank=True)
     address_visibility = models.CharField(
         "who sees the address",
         max_length=10,
