@@ -2,6 +2,7 @@
 
 from django.db.models import F
 from django.urls import reverse
+from django.utils.html import escape
 
 from core.feeds import FEED_ITEMS, AtomFeed
 from profiles.models import Coop
@@ -25,7 +26,8 @@ class CoopsFeed(AtomFeed):
         return item.name
 
     def item_description(self, item):
-        return item.summary
+        # Atom's summary is HTML to a feed reader: the summary is plain text, so escaped.
+        return escape(item.summary)
 
     def item_pubdate(self, item):
         return item.reviewed_at or item.created_at

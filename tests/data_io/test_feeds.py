@@ -42,6 +42,14 @@ def test_the_new_coops_feed_holds_approved_coops_only(client):
     assert "<script>alert(1)</script>" in titles, "escaped in the XML, read back as text"
 
 
+def test_a_coops_summary_reaches_feed_readers_as_text_not_html(client):
+    make_coop("Fair Code", summary='We <img src=x onerror="alert(1)"> build & host')
+    root = ET.fromstring(client.get("/coops/feed.atom").content)
+    summary = root.find(f"{ATOM}entry/{ATOM}summary")
+    assert summary.get("type") == "html"
+    assert summary.text == "We &lt;img src=x onerror=&quot;alert(1)&quot;&gt; build &amp; host"
+
+
 def test_the_meetups_feed_holds_coming_meetups_of_active_cells(client):
     cell = make_cell("Leeds")
     make_meetup(cell, title="Coming")
